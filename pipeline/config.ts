@@ -1,0 +1,52 @@
+/** Everything a run can be told, with the defaults the CLI and the library share. */
+export interface PipelineConfig {
+  /** Stage names to run, in pipeline order. */
+  stages: StageName[];
+  /** Articles in flight at once (bounds memory whatever the dump size). */
+  concurrency: number;
+  /** Worker threads for per-article stages; 0 runs them on the main thread. */
+  threads: number;
+  /** Document creation time for articles that carry no `published` date (ISO date). */
+  dct?: string;
+  /** Restrict language identification to these ISO 639-1/639-3 codes. */
+  languages?: string[];
+  /** Vietnamese tone-mark placement: `new` (hoà → hòa, default) or `old` (hòa → hoà) or `keep`. */
+  toneMarks: 'new' | 'old' | 'keep';
+  ner: NerConfig;
+  dedup: DedupConfig;
+}
+
+export interface NerConfig {
+  backend: 'embedded' | 'transformers';
+  /** For the transformers backend: a local directory or a hub id. */
+  model?: string;
+  /** Directory of embedded models (default: the package's models/). */
+  modelDir?: string;
+  allowDownload: boolean;
+  device: 'cpu' | 'cuda' | 'webgpu';
+  aggregation: 'simple' | 'first' | 'max';
+}
+
+export interface DedupConfig {
+  /** Estimated shingle Jaccard at or above which an article is a near-duplicate. */
+  duplicateThreshold: number;
+  /** Similarity at or above which an article joins a story cluster. */
+  storyThreshold: number;
+  /** Directory to load the index from and save it to, so later dumps dedup against this one. */
+  indexDir?: string;
+}
+
+export const STAGE_NAMES = ['boilerplate', 'language', 'sentences', 'entities', 'dates', 'dedup'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export function defaultConfig(overrides: Partial<PipelineConfig> = {}): PipelineConfig {
+  return {
+    stages: [...STAGE_NAMES],
+    concurrency: 64,
+    threads: 0,
+    toneMarks: 'new',
+    ner: { backend: 'embedded', allowDownload: false, device: 'cpu', aggregation: 'first' },
+    dedup: { duplicateThreshold: 0.8, storyThreshold: 0.3 },
+    ...overrides,
+  };
+}

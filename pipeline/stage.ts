@@ -1,0 +1,28 @@
+import type { PipelineConfig, StageName } from './config.ts';
+import type { Corpus } from './corpus.ts';
+import type { Doc } from './doc.ts';
+
+/**
+ * A stage adds one annotation layer. It knows nothing of the queue, the files or the other
+ * stages. Its phases, all optional but at least one:
+ *  - `observe`: main thread, strictly in input order, before any per-article work; may read and
+ *    update the corpus (cross-article line counts) and returns hints for `process`.
+ *  - `process`: per-article work, possibly in a worker thread, in any order; reads only the doc.
+ *  - `integrate`: main thread, strictly in input order, after `process`; reads and updates the
+ *    corpus (the dedup index).
+ * Because corpus access happens in input order only, output is the same whatever the concurrency.
+ */
+export interface Stage {
+  readonly name: StageName;
+  /** Bumped whenever the stage's output changes; recorded in every record. */
+  readonly version: string;
+  /** Load models and resources; called once per thread before the first article. */
+  init?(): Promise<void>;
+  observe?(doc: Doc, corpus: Corpus): Promise<unknown>;
+  process?(doc: Doc): void | Promise<void>;
+  integrate?(doc: Doc, corpus: Corpus): Promise<void>;
+  /** Called once at the end of a run on the main thread (flush indexes, write side outputs). */
+  finish?(corpus: Corpus): Promise<void>;
+}
+
+export type StageFactory = (config: PipelineConfig) => Stage;
