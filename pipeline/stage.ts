@@ -21,8 +21,10 @@ export interface Stage {
   observe?(doc: Doc, corpus: Corpus): Promise<unknown>;
   process?(doc: Doc): void | Promise<void>;
   integrate?(doc: Doc, corpus: Corpus): Promise<void>;
-  /** Called once at the end of a run on the main thread (flush indexes, write side outputs). */
-  finish?(corpus: Corpus): Promise<void>;
+  /** Name of a side output written next to each input's records as `<name>.<sideOutput>.jsonl`. */
+  readonly sideOutput?: string;
+  /** At the end of a run, on the main thread: the side output's records for one input's articles. */
+  summarize?(corpus: Corpus, ids: string[]): Promise<Record<string, unknown>[]>;
 }
 
 export type StageFactory = (config: PipelineConfig) => Stage;
