@@ -1,0 +1,204 @@
+import type { Command } from 'commander';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Article } from './article.ts';
+import { BASELINES, type BaselineResult } from './baselines.ts';
+import type { PipelineConfig } from './config.ts';
+import { percentile } from './evaluate/metrics.ts';
+import { addConfigOptions, configFromOptions, UsageError, type ConfigOptions } from './options.ts';
+import { runPipeline } from './runner.ts';
+import { openInput } from './sources/index.ts';
+
+export interface StageBench {
+  /** Articles per second per core: articles / total time spent in the stage. */
+  articlesPerSecond: number;
+  mbPerSecondPerCore: number;
+  tokensPerSecondPerCore: number;
+  p50ms: number;
+  p95ms: number;
+  /** Mean ms per article over the last 1,000 articles divided by the first 1,000 (1 = flat). */
+  growth: number | null;
+}
+
+export interface BenchReport {
+  input: string;
+  articles: number;
+  megabytes: number;
+  tokens: number;
+  seconds: number;
+  articlesPerSecond: number;
+  peakRssMB: number;
+  /** RSS after the first 1,000 articles (flat memory means close to peakRssMB). */
+  rssAt1000MB: number | null;
+  threads: number;
+  /** CPU time / wall time of the whole process: how many cores were busy on average. */
+  coresUsed: number;
+  errors: number;
+  stages: Record<string, StageBench>;
+  baselines: Record<string, BaselineResult & { ratio?: number; comparedWith?: string }>;
+  machine: string;
+}
+
+/** Which stage each baseline is the alternative to. */
+const BASELINE_FOR: Record<string, string | null> = {
+  passthrough: null,
+  franc: 'language',
+  'intl-segmenter': 'sentences',
+  'chrono-node': 'dates',
+  'pairwise-jaccard': 'dedup',
+};
+
+interface BenchOptions extends ConfigOptions {
+  input?: string;
+  limit?: string;
+  json?: boolean;
+  baselines: boolean;
+}
+
+export function registerBenchCommand(program: Command): void {
+  addConfigOptions(
+    program
+      .command('bench')
+      .description('time the pipeline per stage and end to end, with the baselines a user would otherwise use, side by side')
+      .option('--input <file>', 'a dump to run (default: the seeds repeated to 2,000 articles)')
+      .option('--limit <n>', 'use only the first N articles of the input')
+      .option('--no-baselines', 'skip the baselines')
+      .option('--json', 'print one JSON object'),
+  ).action(async (options: BenchOptions) => {
+    const config = configFromOptions(options);
+    const limit = options.limit ? Number(options.limit) : Infinity;
+    if (!(limit > 0)) throw new UsageError('--limit must be a positive number');
+    const report = await bench(config, options.input, limit, options.baselines);
+    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatBench(report));
+  });
+}
+
+const SEEDS = new URL('../seeds/', import.meta.url).pathname;
+
+async function loadArticles(input: string | undefined, limit: number): Promise<Article[]> {
+  const articles: Article[] = [];
+  const source = await openInput(input ?? SEEDS);
+  for await (const item of source.items()) {
+    if ('article' in item) articles.push(item.article);
+    if (articles.length >= limit) break;
+  }
+  if (!articles.length) throw new UsageError(`no readable articles in ${input ?? SEEDS}`);
+  if (input) return articles;
+  // The seeds, repeated to 2,000 articles (ids made unique).
+  const repeated: Article[] = [];
+  for (let k = 0; repeated.length < Math.min(2000, limit); k++) {
+    for (const a of articles) if (repeated.length < Math.min(2000, limit)) repeated.push({ ...a, id: `${a.id}~${k}` });
+  }
+  return repeated;
+}
+
+export async function bench(config: PipelineConfig, input: string | undefined, limit: number, withBaselines: boolean): Promise<BenchReport> {
+  const articles = await loadArticles(input, limit);
+  const work = await mkdtemp(join(tmpdir(), 'newsnlp-bench-'));
+  try {
+    const dump = join(work, 'bench.jsonl');
+    await writeFile(dump, articles.map((a) => JSON.stringify({ id: a.id, text: a.text, html: a.html, url: a.url, published: a.published, title: a.title, lang: a.lang })).join('\n') + '\n');
+    const texts = articles.map((a) => a.text ?? a.html ?? '');
+    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const tokens = texts.reduce((n, t) => n + countTokens(t), 0);
+
+    let peakRss = process.memoryUsage().rss;
+    let rssAt1000: number | null = null;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const cpuStart = process.cpuUsage();
+    const summary = await runPipeline({
+      inputs: [dump],
+      outDir: join(work, 'out'),
+      config,
+      onProgress: (p) => {
+        if (p.done === 1000) rssAt1000 = process.memoryUsage().rss;
+      },
+    });
+    clearInterval(sampler);
+    const cpu = process.cpuUsage(cpuStart);
+    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+
+    const stages: Record<string, StageBench> = {};
+    for (const [name, times] of Object.entries(summary.stageTimings)) {
+      if (!times.length) continue;
+      const totalSeconds = times.reduce((a, b) => a + b, 0) / 1000;
+      stages[name] = {
+        articlesPerSecond: times.length / Math.max(totalSeconds, 1e-9),
+        mbPerSecondPerCore: bytes / 1e6 / Math.max(totalSeconds, 1e-9),
+        tokensPerSecondPerCore: tokens / Math.max(totalSeconds, 1e-9),
+        p50ms: percentile(times, 50),
+        p95ms: percentile(times, 95),
+        growth: times.length >= 2000 ? mean(times.slice(-1000)) / Math.max(mean(times.slice(0, 1000)), 1e-9) : null,
+      };
+    }
+
+    const baselines: BenchReport['baselines'] = {};
+    if (withBaselines) {
+      for (const [name, baseline] of Object.entries(BASELINES)) {
+        const stage = BASELINE_FOR[name];
+        if (stage && !config.stages.includes(stage as never)) continue;
+        const result = await baseline(articles, work);
+        const mine = stage ? stages[stage] : undefined;
+        baselines[name] = mine
+          ? { ...result, comparedWith: stage!, ratio: mine.articlesPerSecond / result.articlesPerSecond }
+          : { ...result, ...(name === 'passthrough' ? { comparedWith: 'end-to-end', ratio: summary.articlesPerSecond / result.articlesPerSecond } : {}) };
+      }
+    }
+    return {
+      input: input ?? 'seeds (repeated)',
+      articles: articles.length,
+      megabytes: bytes / 1e6,
+      tokens,
+      seconds: summary.seconds,
+      articlesPerSecond: summary.records / Math.max(summary.seconds, 1e-9),
+      peakRssMB: peakRss / 1e6,
+      rssAt1000MB: rssAt1000 === null ? null : (rssAt1000 as number) / 1e6,
+      threads: summary.threads,
+      coresUsed: (cpu.user + cpu.system) / 1e6 / Math.max(summary.seconds, 1e-9),
+      errors: summary.errors,
+      stages,
+      baselines,
+      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+}
+
+function countTokens(text: string): number {
+  const m = text.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+export function formatBench(r: BenchReport): string {
+  const f = (n: number, d = 1) => n.toFixed(d);
+  const lines = [
+    `# newsnlp bench: ${r.input}`,
+    '',
+    `${r.articles} articles, ${f(r.megabytes, 2)} MB, ${r.tokens} tokens; ${r.threads} threads on ${r.machine}`,
+    `end to end: ${f(r.seconds, 2)} s, ${f(r.articlesPerSecond)} articles/s, ${f(r.megabytes / r.seconds, 2)} MB/s, cores busy ${f(r.coresUsed, 2)}, peak RSS ${f(r.peakRssMB, 0)} MB` +
+      (r.rssAt1000MB !== null ? ` (${f(r.rssAt1000MB, 0)} MB after 1,000 articles)` : '') +
+      (r.errors ? `, ${r.errors} errors` : ''),
+    '',
+    '| stage | articles/s/core | MB/s/core | tokens/s/core | p50 ms | p95 ms | last/first 1k |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...Object.entries(r.stages).map(
+      ([name, s]) =>
+        `| ${name} | ${f(s.articlesPerSecond)} | ${f(s.mbPerSecondPerCore, 2)} | ${f(s.tokensPerSecondPerCore, 0)} | ${f(s.p50ms, 3)} | ${f(s.p95ms, 3)} | ${s.growth === null ? '-' : f(s.growth, 2)} |`,
+    ),
+    '',
+  ];
+  if (Object.keys(r.baselines).length) {
+    lines.push('| baseline | articles | articles/s | MB/s | p50 ms | p95 ms | ours / baseline |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const [name, b] of Object.entries(r.baselines)) {
+      lines.push(`| ${name} | ${b.articles} | ${f(b.articlesPerSecond)} | ${f(b.mbPerSecond, 2)} | ${f(b.p50ms, 3)} | ${f(b.p95ms, 3)} | ${b.ratio === undefined ? '-' : `${f(b.ratio, 2)}x (${b.comparedWith})`} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
