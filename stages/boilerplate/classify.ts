@@ -1,0 +1,183 @@
+/**
+ * Article or furniture, line by line (jusText's paragraph classes, then the article's run).
+ *  1. Each block gets a class from its length, stop-word density and shape: `good` (a long
+ *     paragraph of running text), `near`, `short`, `bad` (menus, link lists, widgets).
+ *  2. The article is the run of blocks with the highest total weight (good text counts its
+ *     length, furniture counts against): site menus before it and link lists after it fall
+ *     outside, short captions and sub-heads between paragraphs stay inside.
+ *  3. Inside the run, short blocks stay when article text surrounds them; known widgets,
+ *     link-like lines and lines that recur across the dump go.
+ */
+import type { TextBlock } from './blocks.ts';
+
+export type Quality = 'good' | 'near' | 'short' | 'bad';
+
+export interface ClassifyOptions {
+  lengthLow: number;
+  lengthHigh: number;
+  stopLow: number;
+  stopHigh: number;
+  /** Weight of a short block in the run search (negative: it pulls the run's sum down). */
+  shortWeight: number;
+  nearWeight: number;
+  badMin: number;
+  /** Weight of a widget that ends an article (share, related, comments, footer labels). */
+  breakWeight: number;
+  /** Pull toward the text right after the headline, where articles start. */
+  titleBonus: number;
+}
+
+export const DEFAULT_CLASSIFY: ClassifyOptions = {
+  lengthLow: 70,
+  lengthHigh: 200,
+  stopLow: 0.3,
+  stopHigh: 0.32,
+  shortWeight: -20,
+  nearWeight: 0.5,
+  badMin: 30,
+  breakWeight: -400,
+  titleBonus: 400,
+};
+
+/** Widget kinds that mark the end of an article's text, not a pause inside it. */
+const BREAKS = new Set(['comments', 'footer', 'consent']);
+/** Widgets printed inside articles too ('Read more', share buttons): a pause, not an end. */
+const PAUSES = new Set(['share', 'related']);
+
+export interface Verdict {
+  quality: Quality;
+  keep: boolean;
+  /** Why a block went (for the removal record). */
+  kind?: string;
+}
+
+export function quality(b: TextBlock, o: ClassifyOptions, recurring: boolean): Quality {
+  if (b.furniture || b.linkLike) return 'bad';
+  if (recurring && b.chars < o.lengthHigh) return 'bad';
+  if (b.chars < o.lengthLow) return 'short';
+  if (b.density >= o.stopHigh) return b.chars >= o.lengthHigh ? 'good' : 'near';
+  if (b.density >= o.stopLow) return 'near';
+  return 'bad';
+}
+
+function weight(b: TextBlock, q: Quality, o: ClassifyOptions): number {
+  if (b.furniture && BREAKS.has(b.furniture)) return o.breakWeight;
+  if (b.furniture && PAUSES.has(b.furniture)) return o.breakWeight / 4;
+  switch (q) {
+    case 'good':
+      return b.sentenceEnd ? b.chars : b.chars * o.nearWeight;
+    case 'near':
+      return b.sentenceEnd ? b.chars * o.nearWeight : o.shortWeight;
+    case 'short':
+      return b.sentenceEnd && b.words.length >= 3 ? 0 : o.shortWeight;
+    case 'bad':
+      return -Math.max(b.chars, o.badMin);
+  }
+}
+
+/** Maximum-sum contiguous run (Kadane); [start, end) over the weights. */
+export function bestRun(weights: number[]): [number, number] {
+  let best = 0;
+  let bestStart = 0;
+  let bestEnd = 0;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weights[i];
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i + 1;
+    }
+  }
+  return [bestStart, bestEnd];
+}
+
+const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The block that prints the headline inside the page: the given title, or the head of the
+ * dump's first line ('Headline - Site', the HTML <title>) met again further down. -1 when none.
+ */
+export function headlineBlock(blocks: TextBlock[], title?: string | null): number {
+  const wanted = new Set<string>();
+  if (title) wanted.add(comparable(title));
+  if (blocks.length > 1) {
+    const first = blocks[0].text;
+    wanted.add(comparable(first));
+    const parts = first.split(/\s[-|–—:·»]\s/u);
+    for (let n = parts.length - 1; n >= 1; n--) wanted.add(comparable(parts.slice(0, n).join(' ')));
+  }
+  for (const w of [...wanted]) if (w.length < 15) wanted.delete(w);
+  if (!wanted.size) return -1;
+  const limit = Math.min(blocks.length, 2000);
+  for (let i = title ? 0 : 1; i < limit; i++) if (blocks[i].chars < 400 && wanted.has(comparable(blocks[i].text))) return i;
+  return -1;
+}
+
+/**
+ * Blocks that print text the page already has: an exact copy of an earlier block (a caption
+ * printed twice, a headline again) or one long block that strings other blocks together (the
+ * article body again in a teaser, a summary or structured data).
+ */
+export function repeatedBlocks(blocks: TextBlock[]): boolean[] {
+  const out = blocks.map(() => false);
+  const seen = new Set<string>();
+  blocks.forEach((b, i) => {
+    if (b.chars < 20) return;
+    if (seen.has(b.text)) out[i] = true;
+    else seen.add(b.text);
+  });
+  const parts = blocks.filter((b, i) => !out[i] && b.chars >= 60 && b.chars < 2000);
+  let budget = 4000;
+  blocks.forEach((long, i) => {
+    if (out[i] || long.chars < 300) return;
+    let covered = 0;
+    for (const part of parts) {
+      if (part === long || part.chars * 1.5 > long.chars) continue;
+      if (--budget < 0) return;
+      if (long.text.includes(part.text)) covered += part.chars;
+    }
+    if (covered >= long.chars * 0.5) out[i] = true;
+  });
+  return out;
+}
+
+export function classifyBlocks(
+  blocks: TextBlock[],
+  recurring: (b: TextBlock) => boolean,
+  o: ClassifyOptions = DEFAULT_CLASSIFY,
+  headline = -1,
+): Verdict[] {
+  const repeats = repeatedBlocks(blocks);
+  const qualities = blocks.map((b, i) => (repeats[i] ? 'short' : quality(b, o, recurring(b))));
+  const weights = blocks.map((b, i) => (repeats[i] ? 0 : weight(b, qualities[i], o)));
+  if (headline >= 0) {
+    for (let i = headline + 1; i < Math.min(blocks.length, headline + 20); i++) {
+      if (weights[i] > 0) {
+        weights[i] += o.titleBonus;
+        break;
+      }
+    }
+  }
+  const [start, end] = bestRun(weights);
+  const isText = (i: number) => i >= start && i < end && (qualities[i] === 'good' || qualities[i] === 'near');
+  return blocks.map((b, i): Verdict => {
+    const q = qualities[i];
+    if (repeats[i]) return { quality: q, keep: false, kind: 'repeat' };
+    if (i < start || i >= end) return { quality: q, keep: false, kind: b.furniture ?? (i < start ? 'header' : 'footer') };
+    if (q === 'good' || q === 'near') return { quality: q, keep: true };
+    if (q === 'bad') return { quality: q, keep: false, kind: b.furniture ?? (b.linkLike ? 'link' : recurring(b) ? 'recurring' : 'boilerplate') };
+    // A short block stays when article text lies on both sides of it (captions, sub-heads).
+    let before = i - 1;
+    while (before >= start && qualities[before] === 'short') before--;
+    let after = i + 1;
+    while (after < end && qualities[after] === 'short') after++;
+    const keep = before >= start && after < end && isText(before) && isText(after);
+    return { quality: q, keep, kind: keep ? undefined : 'short' };
+  });
+}
