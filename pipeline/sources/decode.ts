@@ -25,6 +25,14 @@ function firstInvalidByte(bytes: Uint8Array): number {
       hi = mid - 1;
     }
   }
+  // `lo` may end inside a multi-byte sequence that the bad byte broke: point at its lead byte.
+  let k = lo;
+  while (k > 0 && lo - k < 3 && (bytes[k - 1] & 0xc0) === 0x80) k--;
+  if (k > 0 && bytes[k - 1] >= 0xc0) {
+    const lead = bytes[k - 1];
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    if (k - 1 + length > lo) return k - 1;
+  }
   return lo;
 }
 

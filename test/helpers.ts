@@ -1,0 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const SEEDS = new URL('../seeds/', import.meta.url).pathname;
+
+export function tempDir(prefix = 'newsnlp-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function readJsonl<T = Record<string, unknown>>(path: string): Promise<T[]> {
+  const text = await readFile(path, 'utf8');
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
