@@ -1,16 +1,17 @@
+import { docLanguage } from '../../pipeline/doc.ts';
 import type { StageFactory } from '../../pipeline/stage.ts';
+import { splitSentences } from './split.ts';
 
-/** First level: Intl.Segmenter per paragraph. Issue 10 raises it. */
+export { splitSentences } from './split.ts';
+
+export const SENTENCES_VERSION = '0.2.0';
+
+/** Sentence spans over the cleaned text, by the rules of the article's language. */
 export const createSentencesStage: StageFactory = () => ({
   name: 'sentences',
-  version: '0.1.0',
+  version: SENTENCES_VERSION,
   process(doc) {
-    const segmenter = new Intl.Segmenter(doc.language?.lang ?? 'und', { granularity: 'sentence' });
-    for (const seg of segmenter.segment(doc.text)) {
-      const lead = seg.segment.length - seg.segment.trimStart().length;
-      const trail = seg.segment.length - seg.segment.trimEnd().length;
-      if (seg.segment.trim()) doc.sentences.push({ start: seg.index + lead, end: seg.index + seg.segment.length - trail });
-    }
-    doc.versions.sentences = '0.1.0';
+    doc.sentences = splitSentences(doc.text, docLanguage(doc));
+    doc.versions.sentences = SENTENCES_VERSION;
   },
 });
