@@ -179,9 +179,9 @@ function periodEnds(line: Line, start: number, i: number, m: number, to: number)
   const lastPart = lower.slice(lower.lastIndexOf('.') + 1);
   const isTitle = rules.titles.has(lower) || (lower.includes('.') && rules.titles.has(lastPart));
   const isAbbreviation = isTitle || rules.abbreviations.has(lower) || rules.numberAbbreviations.has(lower);
-  const isInitial = [...word].length === 1 && isLetter(word) || INITIALISM.test(word);
+  const isInitial = ([...word].length === 1 && isUpper(word)) || INITIALISM.test(word);
   // A list marker (`1.`, `a.`, `iv.`) opening the sentence.
-  if (i - word.length <= start && (/^\d{1,3}$/.test(word) || isInitial || ROMAN.test(word))) return false;
+  if (i - word.length <= start && (/^\d{1,3}$/.test(word) || /^\p{L}$/u.test(word) || ROMAN.test(word))) return false;
 
   if (isLower(next)) {
     if (isAbbreviation || isInitial) return false;
