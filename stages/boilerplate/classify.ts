@@ -8,7 +8,10 @@
  *  3. Inside the run, short blocks stay when article text surrounds them; known widgets,
  *     link-like lines and lines that recur across the dump go.
  */
+import { createRequire } from 'node:module';
 import type { TextBlock } from './blocks.ts';
+
+const DENSITY = createRequire(import.meta.url)('./density.json') as Record<string, number>;
 
 export type Quality = 'good' | 'near' | 'short' | 'bad';
 
@@ -51,10 +54,14 @@ export interface Verdict {
   kind?: string;
 }
 
+/** A photo caption's credit at its end: 'Ảnh: AP', '(Photo: Reuters)', 'Foto: dpa'. */
+const CREDIT_END = /[(.,;\s](?:ảnh|photo|foto|image|imagen|bild|picture|credit|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|quelle)s?\s*:\s*[^:]{1,60}\)?$/iu;
+
 export function quality(b: TextBlock, o: ClassifyOptions, recurring: boolean): Quality {
   if (b.furniture || b.linkLike) return 'bad';
   if (recurring && b.chars < o.lengthHigh) return 'bad';
   if (b.chars < o.lengthLow) return 'short';
+  if (b.chars < o.lengthHigh * 2 && b.density < o.stopLow && CREDIT_END.test(b.text)) return 'short';
   if (b.density >= o.stopHigh) return b.chars >= o.lengthHigh ? 'good' : 'near';
   if (b.density >= o.stopLow) return 'near';
   return 'bad';
@@ -69,9 +76,9 @@ function weight(b: TextBlock, q: Quality, o: ClassifyOptions): number {
     case 'near':
       return b.sentenceEnd ? b.chars * o.nearWeight : o.shortWeight;
     case 'short':
-      return b.sentenceEnd && b.words.length >= 3 ? 0 : o.shortWeight;
+      return (b.sentenceEnd || CREDIT_END.test(b.text)) && b.words.length >= 3 ? 0 : o.shortWeight;
     case 'bad':
-      return -Math.max(b.chars, o.badMin);
+      return b.sentenceEnd ? -b.chars / 2 : -Math.max(b.chars, o.badMin);
   }
 }
 
@@ -147,12 +154,30 @@ export function repeatedBlocks(blocks: TextBlock[]): boolean[] {
   return out;
 }
 
+/**
+ * Density thresholds are set for languages whose running text is half stop words (English with
+ * stopwords-iso); lists differ in size, so they scale by the language's measured value
+ * (density.json), else by the dump's own long paragraphs.
+ */
+export function densityScale(blocks: TextBlock[], lang: string | undefined): number {
+  let reference = lang ? DENSITY[lang] : undefined;
+  if (reference === undefined) {
+    const long = blocks.filter((b) => b.words.length >= 15).map((b) => b.density).sort((a, b) => a - b);
+    if (long.length < 3) return 1;
+    reference = long[long.length >> 1];
+  }
+  return Math.min(1, Math.max(0.4, reference / 0.5));
+}
+
 export function classifyBlocks(
   blocks: TextBlock[],
   recurring: (b: TextBlock) => boolean,
-  o: ClassifyOptions = DEFAULT_CLASSIFY,
+  base: ClassifyOptions = DEFAULT_CLASSIFY,
   headline = -1,
+  lang?: string,
 ): Verdict[] {
+  const scale = densityScale(blocks, lang);
+  const o = scale === 1 ? base : { ...base, stopLow: base.stopLow * scale, stopHigh: base.stopHigh * scale };
   const repeats = repeatedBlocks(blocks);
   const qualities = blocks.map((b, i) => (repeats[i] ? 'short' : quality(b, o, recurring(b))));
   const weights = blocks.map((b, i) => (repeats[i] ? 0 : weight(b, qualities[i], o)));
