@@ -1,13 +1,44 @@
-import { franc } from 'franc';
+import type { LanguageSpan } from '../../pipeline/layers.ts';
 import type { StageFactory } from '../../pipeline/stage.ts';
+import { LanguageDetector } from './detect.ts';
+import { articleLanguage, letterCount, paragraphSpans } from './paragraphs.ts';
 
-/** First level: franc over the whole text. Issue 3 raises it. */
-export const createLanguageStage: StageFactory = () => ({
-  name: 'language',
-  version: '0.1.0',
-  process(doc) {
-    const code = franc(doc.text, { minLength: 10 });
-    doc.language = { lang: code === 'vie' ? 'vi' : code === 'eng' ? 'en' : code, script: 'Latn', confidence: code === 'und' ? 0 : 0.5 };
-    doc.versions.language = '0.1.0';
-  },
-});
+export { detectLanguage, LanguageDetector } from './detect.ts';
+
+export const LANGUAGE_STAGE_VERSION = '1.0.0';
+
+/** A paragraph is read up to this many characters: enough to tell, cheap on long paragraphs. */
+const PARAGRAPH_MAX_CHARS = 1000;
+/** Below this confidence a paragraph is `und` rather than a guess. */
+const PARAGRAPH_MIN_CONFIDENCE = 0.5;
+
+/**
+ * The language of every paragraph of `doc.text` (blank-line separated) and of the article (the
+ * language most of its letters are in). `config.languages` narrows the candidates.
+ */
+export const createLanguageStage: StageFactory = (config) => {
+  let detector: LanguageDetector | undefined;
+  const ready = () => (detector ??= new LanguageDetector({ languages: config.languages }));
+  return {
+    name: 'language',
+    version: LANGUAGE_STAGE_VERSION,
+    async init() {
+      ready();
+    },
+    process(doc) {
+      const d = ready();
+      const text = doc.text;
+      const spans: LanguageSpan[] = [];
+      const weights: number[] = [];
+      for (const { start, end } of paragraphSpans(text)) {
+        let guess = d.detect(text.slice(start, Math.min(end, start + PARAGRAPH_MAX_CHARS)));
+        if (guess.confidence < PARAGRAPH_MIN_CONFIDENCE) guess = { lang: 'und', script: guess.script, confidence: guess.confidence };
+        spans.push({ start, end, ...guess });
+        weights.push(letterCount(text, start, end));
+      }
+      doc.paragraphs = spans;
+      doc.language = articleLanguage(spans, weights);
+      doc.versions.language = LANGUAGE_STAGE_VERSION;
+    },
+  };
+};

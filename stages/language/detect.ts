@@ -1,0 +1,136 @@
+/**
+ * Language of a piece of text: script first, then the n-gram model among the languages written
+ * in that script, with a fast path for Vietnamese (its letters and tone marks say it alone) and
+ * franc for scripts the model has no language for.
+ */
+import { franc } from 'franc';
+import type { LanguageGuess } from '../../pipeline/layers.ts';
+import { toIso6391 } from './codes.ts';
+import { createScratch, loadLanguageModel, scoreWord, type LanguageModel, type Scratch } from './model.ts';
+import { pad } from './ngrams.ts';
+import { SCRIPTS, forEachWord, scriptCounts } from './scripts.ts';
+
+export interface DetectOptions {
+  /** Only these languages (ISO 639-1 or 639-3 codes) may be answered. */
+  languages?: string[];
+  /** Characters of the text to read at most (long text: the first ones are enough). */
+  maxChars?: number;
+}
+
+export const UNDETERMINED: LanguageGuess = { lang: 'und', script: 'Zyyy', confidence: 0 };
+
+/** Fewer letters than this, in a script several languages share, is too little to tell. */
+const MIN_LETTERS = 2;
+/** Posterior temperature: per-character log-likelihoods overstate certainty (n-grams overlap). */
+const TEMPERATURE = 0.5;
+const DEFAULT_MAX_CHARS = 2000;
+
+/** Letters only Vietnamese uses among the model's languages: ơ ư and the tone-marked vowels of U+1EA0–U+1EF9 (bar ẹ ọ, Yoruba's too). */
+export function isVietnameseLetter(code: number): boolean {
+  if (code >= 0x1ea0 && code <= 0x1ef9) return code !== 0x1eb8 && code !== 0x1eb9 && code !== 0x1ecc && code !== 0x1ecd;
+  return code === 0x01a0 || code === 0x01a1 || code === 0x01af || code === 0x01b0;
+}
+
+/** Share of Vietnamese-only letters among Latin letters above which text is Vietnamese, no model needed. */
+const VIETNAMESE_SHARE = 0.06;
+const VIETNAMESE_MIN_LETTERS = 24;
+
+interface Candidates {
+  list: number[];
+  mask: Uint8Array;
+}
+
+/** A detector bound to a model and a candidate restriction; reuse it (it keeps scratch buffers). */
+export class LanguageDetector {
+  readonly model: LanguageModel;
+  private readonly allowed: Set<string> | null;
+  private readonly scratch: Scratch;
+  private readonly byScript = new Map<string, Candidates>();
+  private readonly scores: Float64Array;
+  private readonly vietnamese: number;
+
+  constructor(options: { languages?: string[]; model?: LanguageModel } = {}) {
+    this.model = options.model ?? loadLanguageModel();
+    this.allowed = options.languages?.length ? new Set(options.languages.map(toIso6391)) : null;
+    this.scratch = createScratch(this.model);
+    this.scores = new Float64Array(this.model.codes.length);
+    this.vietnamese = this.allowed && !this.allowed.has('vi') ? -1 : this.model.codes.indexOf('vi');
+  }
+
+  private candidates(script: string): Candidates {
+    let entry = this.byScript.get(script);
+    if (!entry) {
+      const list = (this.model.byScript.get(script) ?? []).filter((i) => !this.allowed || this.allowed.has(this.model.codes[i]));
+      const mask = new Uint8Array(this.model.codes.length);
+      for (const i of list) mask[i] = 1;
+      this.byScript.set(script, (entry = { list, mask }));
+    }
+    return entry;
+  }
+
+  detect(text: string, maxChars = DEFAULT_MAX_CHARS): LanguageGuess {
+    const limit = Math.min(text.length, maxChars);
+    const counts = scriptCounts(text, limit);
+    let best = 0;
+    let letters = 0;
+    for (let s = 1; s < counts.length; s++) {
+      letters += counts[s];
+      if (counts[s] > counts[best]) best = s;
+    }
+    if (letters === 0) return UNDETERMINED;
+    const script = SCRIPTS[best];
+
+    if (script === 'Latn' && this.vietnamese >= 0 && counts[best] >= VIETNAMESE_MIN_LETTERS) {
+      let vi = 0;
+      for (let i = 0; i < limit; i++) if (isVietnameseLetter(text.charCodeAt(i))) vi++;
+      const share = vi / counts[best];
+      if (share >= VIETNAMESE_SHARE) return { lang: 'vi', script, confidence: Math.min(0.99, 0.9 + share) };
+    }
+
+    const { list, mask } = this.candidates(script);
+    if (list.length === 0) return this.franc(text.slice(0, limit), script);
+    if (list.length === 1) return { lang: this.model.codes[list[0]], script: outputScript(script, this.model.codes[list[0]]), confidence: 0.99 };
+    if (counts[best] < MIN_LETTERS && script !== 'Cjk') return { ...UNDETERMINED, script };
+
+    const scores = this.scores;
+    for (const i of list) scores[i] = 0;
+    let scored = 0;
+    forEachWord(text.slice(0, limit).toLowerCase(), (word, s) => {
+      if (s === best) scored += scoreWord(this.model, pad(word), list, mask, scores, this.scratch);
+    });
+    let top = list[0];
+    for (const i of list) if (scores[i] > scores[top]) top = i;
+    let sum = 0;
+    for (const i of list) sum += Math.exp((scores[i] - scores[top]) * TEMPERATURE);
+    const lang = this.model.codes[top];
+    return { lang, script: outputScript(script, lang), confidence: round(1 / sum) };
+  }
+
+  /** Scripts the model has no language for (Ethiopic, Khmer, ...): franc's answer. */
+  private franc(text: string, script: string): LanguageGuess {
+    const code = franc(text, { minLength: 1 });
+    if (code === 'und') return { ...UNDETERMINED, script };
+    const lang = toIso6391(code);
+    if (this.allowed && !this.allowed.has(lang)) return { ...UNDETERMINED, script };
+    return { lang, script, confidence: 0.5 };
+  }
+}
+
+function outputScript(script: string, lang: string): string {
+  if (script !== 'Cjk') return script;
+  return lang === 'ja' ? 'Jpan' : lang === 'ko' ? 'Kore' : 'Hani';
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+const detectors = new Map<string, LanguageDetector>();
+
+/** The language of `text` (pure: same text and options, same answer). */
+export function detectLanguage(text: string, options: DetectOptions = {}): LanguageGuess {
+  const key = options.languages?.length ? [...options.languages].sort().join(',') : '';
+  let detector = detectors.get(key);
+  if (!detector) detectors.set(key, (detector = new LanguageDetector({ languages: options.languages })));
+  return detector.detect(text, options.maxChars);
+}
