@@ -1,7 +1,258 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { env, Tensor, type TokenClassificationPipeline } from '@huggingface/transformers';
 import type { NerConfig } from '../../../pipeline/config.ts';
+import type { EntitySpan, Span } from '../../../pipeline/layers.ts';
 import type { NerBackend } from '../backend.ts';
+import { groupEntities, tagUnits, type ScoredPiece } from './aggregate.ts';
+import { alignPieces, isPunctuation } from './align.ts';
+import { labelScheme, type LabelScheme } from './labels.ts';
+import { loadTokenClassifier } from './load.ts';
+import { isHubId, locateModel, PACKAGE_MODELS_DIR, type ModelLocation } from './locate.ts';
+import { isContinuation, pieceScheme, pieceSurface, type PieceScheme } from './pieces.ts';
+import { planWindows, windowOwners, type Window } from './windows.ts';
 
-/** The transformers.js backend (issue 5). Not built yet: fails loudly rather than tagging nothing. */
-export function createTransformersBackend(ner: NerConfig): NerBackend {
-  throw new Error(`the transformers NER backend is not available yet (model ${ner.model ?? 'none'})`);
+export { MissingModelError } from './locate.ts';
+
+/** Bumped when this backend's output changes for the same model. */
+const BACKEND_VERSION = '1.0.0';
+
+export interface TransformersBackendOptions {
+  /** Pieces per model window, special tokens included (default: the model's maximum, at most 512). */
+  maxTokens?: number;
+  /** Pieces shared by consecutive windows inside a sentence longer than a window (default: a quarter window, at most 128). */
+  overlap?: number;
+  /** Windows per model call (default 16). */
+  batchSize?: number;
+}
+
+/** The pieces of one article, with their offsets in the text. */
+interface Piece {
+  id: number;
+  start: number;
+  end: number;
+  sentence: number;
+  continues: boolean;
+}
+
+interface LoadedModel {
+  classifier: TokenClassificationPipeline;
+  scheme: LabelScheme;
+  pieces: PieceScheme;
+  /** Special tokens around every window ([CLS] … [SEP]). */
+  prefix: number[];
+  suffix: number[];
+  padId: number;
+  unkId: number | undefined;
+  /** Pieces of text per window, special tokens excluded. */
+  capacity: number;
+  overlap: number;
+  version: string;
+}
+
+/**
+ * Entity spans from any transformers.js token-classification model (BERT, XLM-R, RoBERTa ...):
+ * offsets recovered from the tokenizer's pieces, long texts windowed, windows batched, sub-word
+ * pieces aggregated (`ner.aggregation`), labels mapped to PER/LOC/ORG/MISC.
+ */
+export function createTransformersBackend(ner: NerConfig, options: TransformersBackendOptions = {}): NerBackend {
+  let model: LoadedModel | null = null;
+  let loading: Promise<void> | null = null;
+  const modelsDir = ner.modelDir ?? PACKAGE_MODELS_DIR;
+
+  const backend: NerBackend = {
+    name: 'transformers',
+    get version() {
+      return model?.version ?? `${BACKEND_VERSION} (model not loaded)`;
+    },
+    init() {
+      loading ??= load().then((m) => {
+        model = m;
+      });
+      return loading;
+    },
+    supports: () => true,
+    async tag(text: string, sentences: Span[], _lang: string): Promise<EntitySpan[]> {
+      if (!model) throw new Error('the transformers NER backend was used before init()');
+      return tagText(model, text, sentences, ner.aggregation, options.batchSize ?? 16);
+    },
+  };
+
+  async function load(): Promise<LoadedModel> {
+    if (!ner.model) {
+      throw new Error('the transformers NER backend needs a model: --ner-model <model directory | hub id>');
+    }
+    const location = locateModel(ner.model, { modelsDir, allowDownload: ner.allowDownload });
+    const classifier = await loadTokenClassifier(location, ner, modelsDir);
+    const config = classifier.model.config as unknown as {
+      id2label?: Record<string, string>;
+      max_position_embeddings?: number;
+    };
+    const classes = Object.keys(config.id2label ?? {}).length;
+    const scheme = labelScheme(config.id2label, classes);
+    if (!scheme.mapped.some(Boolean)) {
+      throw new Error(
+        `NER model "${ner.model}" has no label that maps to PER, LOC, ORG or MISC (its labels: ${scheme.labels.join(', ')}); ` +
+          `see stages/entities/transformers/label-map.json`,
+      );
+    }
+    const tokenizer = classifier.tokenizer;
+    const { prefix, suffix } = specialFrame(classifier);
+    const modelMax = modelMaxLength(tokenizer.model_max_length, config.max_position_embeddings);
+    const windowTokens = Math.min(options.maxTokens ?? modelMax, modelMax);
+    const capacity = windowTokens - prefix.length - suffix.length;
+    if (capacity < 2) throw new Error(`a window of ${windowTokens} tokens leaves no room for text (model needs ${prefix.length + suffix.length} special tokens)`);
+    return {
+      classifier,
+      scheme,
+      pieces: pieceScheme(tokenizer._tokenizerJSON),
+      prefix,
+      suffix,
+      padId: tokenizer.pad_token_id ?? 0,
+      unkId: tokenizer.unk_token_id ?? undefined,
+      capacity,
+      overlap: Math.min(options.overlap ?? Math.floor(capacity / 4), 128),
+      version: modelVersion(ner.model, location),
+    };
+  }
+
+  return backend;
+}
+
+/** The model's window: what its tokenizer allows, bounded by its position table, at most 512 by default. */
+function modelMaxLength(tokenizerMax: unknown, positions: number | undefined): number {
+  const candidates = [512];
+  if (typeof tokenizerMax === 'number' && tokenizerMax > 0 && tokenizerMax < 1e6) candidates.push(tokenizerMax);
+  if (typeof positions === 'number' && positions > 0) candidates.push(positions);
+  return Math.min(...candidates);
+}
+
+/** Ids the tokenizer puts before and after a text (from encoding one with and without them). */
+function specialFrame(classifier: TokenClassificationPipeline): { prefix: number[]; suffix: number[] } {
+  const tokenizer = classifier.tokenizer;
+  const sample = 'a';
+  const plain = tokenizer.encode(sample, { add_special_tokens: false });
+  const framed = tokenizer.encode(sample, { add_special_tokens: true });
+  for (let at = 0; at + plain.length <= framed.length; at++) {
+    if (plain.every((id, k) => framed[at + k] === id)) {
+      return { prefix: framed.slice(0, at), suffix: framed.slice(at + plain.length) };
+    }
+  }
+  return { prefix: [], suffix: [] };
+}
+
+/** `1.0.0 tiny-ner@1a2b3c4d fp32`: backend, model name and a digest of its files (config, tokenizer, ONNX size). */
+function modelVersion(spec: string, location: ModelLocation): string {
+  const dir = location.kind === 'local' ? location.dir : join(location.cacheDir, location.id);
+  const hash = createHash('sha256');
+  try {
+    hash.update(readFileSync(join(dir, 'config.json')));
+    hash.update(readFileSync(join(dir, 'tokenizer.json')));
+    if (location.kind === 'local') hash.update(String(statSync(location.onnxFile).size));
+  } catch {
+    hash.update(spec);
+  }
+  const name = isHubId(spec) ? spec : basename(spec.replace(/[\\/]+$/, ''));
+  const dtype = location.kind === 'local' ? location.dtype : 'fp32';
+  return `${BACKEND_VERSION} ${name}@${hash.digest('hex').slice(0, 8)} ${dtype} transformers.js-${env.version}`;
+}
+
+async function tagText(
+  model: LoadedModel,
+  text: string,
+  sentences: Span[],
+  strategy: NerConfig['aggregation'],
+  batchSize: number,
+): Promise<EntitySpan[]> {
+  const spans = sentences.length ? sentences : text.trim() ? [{ start: 0, end: text.length }] : [];
+  const pieces = pieceText(model, text, spans);
+  if (!pieces.length) return [];
+  const windows = planWindows(pieces.length, model.capacity, model.overlap, {
+    sentenceStart: (i) => i === 0 || pieces[i]!.sentence !== pieces[i - 1]!.sentence,
+    wordStart: (i) => !pieces[i]!.continues,
+  });
+  const probs = await predict(model, pieces, windows, batchSize);
+  const scored: ScoredPiece[] = pieces.map((p, i) => ({ ...p, probs: probs[i]! }));
+  return groupEntities(text, tagUnits(scored, strategy), model.scheme);
+}
+
+/** Tokenizes each sentence and finds each piece in the text; empty pieces (a lone `▁`) are left out. */
+function pieceText(model: LoadedModel, text: string, sentences: Span[]): Piece[] {
+  const tokenizer = model.classifier.tokenizer._tokenizer;
+  const pieces: Piece[] = [];
+  sentences.forEach((sentence, s) => {
+    const { ids, tokens }: { ids: number[]; tokens: string[] } = tokenizer.encode(text.slice(sentence.start, sentence.end), {
+      add_special_tokens: false,
+    });
+    const surfaces = tokens.map((token, k) => (ids[k] === model.unkId ? null : pieceSurface(token, model.pieces)));
+    const offsets = alignPieces(text, sentence.start, sentence.end, surfaces);
+    let previous: Piece | null = null;
+    for (let k = 0; k < ids.length; k++) {
+      const { start, end } = offsets[k]!;
+      if (end <= start) continue;
+      const continues =
+        previous !== null &&
+        (model.pieces.continuationPrefix !== null
+          ? isContinuation(tokens[k]!, model.pieces)
+          : previous.end === start &&
+            !isPunctuation(text.slice(start, end)) &&
+            !isPunctuation(text.slice(previous.start, previous.end)));
+      const piece: Piece = { id: ids[k]!, start, end, sentence: s, continues };
+      pieces.push(piece);
+      previous = piece;
+    }
+  });
+  return pieces;
+}
+
+/** Runs the model over the windows, longest first in batches, and keeps each piece's probabilities from its owning window. */
+async function predict(model: LoadedModel, pieces: Piece[], windows: Window[], batchSize: number): Promise<Float32Array[]> {
+  const owners = windowOwners(windows, pieces.length);
+  const probs: Float32Array[] = new Array(pieces.length);
+  const order = windows.map((_, i) => i).sort((a, b) => windowLength(windows[b]!) - windowLength(windows[a]!) || a - b);
+  const frame = model.prefix.length + model.suffix.length;
+  for (let b = 0; b < order.length; b += batchSize) {
+    const batch = order.slice(b, b + batchSize);
+    const width = windowLength(windows[batch[0]!]!) + frame;
+    const inputIds = new BigInt64Array(batch.length * width).fill(BigInt(model.padId));
+    const mask = new BigInt64Array(batch.length * width);
+    batch.forEach((wi, row) => {
+      const w = windows[wi]!;
+      const ids = [...model.prefix, ...pieces.slice(w.from, w.to).map((p) => p.id), ...model.suffix];
+      ids.forEach((id, col) => {
+        inputIds[row * width + col] = BigInt(id);
+        mask[row * width + col] = 1n;
+      });
+    });
+    const output = (await model.classifier.model({
+      input_ids: new Tensor('int64', inputIds, [batch.length, width]),
+      attention_mask: new Tensor('int64', mask, [batch.length, width]),
+    })) as { logits: Tensor };
+    const logits = output.logits.data as Float32Array;
+    const classes = output.logits.dims[2]!;
+    batch.forEach((wi, row) => {
+      const w = windows[wi]!;
+      for (let i = w.from; i < w.to; i++) {
+        if (owners[i] !== wi) continue;
+        const at = (row * width + model.prefix.length + (i - w.from)) * classes;
+        probs[i] = softmax(logits.subarray(at, at + classes));
+      }
+    });
+  }
+  return probs;
+}
+
+function windowLength(w: Window): number {
+  return w.to - w.from;
+}
+
+function softmax(logits: Float32Array): Float32Array {
+  let top = -Infinity;
+  for (const x of logits) if (x > top) top = x;
+  const out = new Float32Array(logits.length);
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) sum += out[c] = Math.exp(logits[c]! - top);
+  for (let c = 0; c < logits.length; c++) out[c] = out[c]! / sum;
+  return out;
 }
