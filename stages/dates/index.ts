@@ -1,19 +1,24 @@
-import * as chrono from 'chrono-node';
 import type { StageFactory } from '../../pipeline/stage.ts';
+import { docLanguage } from '../../pipeline/doc.ts';
+import { inferAnchor } from './anchor.ts';
+import { findTimexes } from './find.ts';
 
-/** First level: chrono-node (English) with the published date as anchor. Issue 8 raises it. */
+export { inferAnchor } from './anchor.ts';
+export { findTimexes } from './find.ts';
+
+export const DATES_VERSION = '1.0.0';
+
+/**
+ * Issue 8: every time expression of the article as a TIMEX3-style value, anchored on the
+ * article's `published` date, else the run's `--dct`, else a date the text gives away.
+ */
 export const createDatesStage: StageFactory = (config) => ({
   name: 'dates',
-  version: '0.1.0',
+  version: DATES_VERSION,
   process(doc) {
-    const dct = doc.article.published ?? config.dct;
-    doc.anchor = dct ? { value: dct.slice(0, 10), source: doc.article.published ? 'published' : 'dct' } : { value: null, source: 'none' };
-    const ref = dct ? new Date(dct) : undefined;
-    for (const r of chrono.parse(doc.text, ref)) {
-      const d = r.start.date();
-      const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-      doc.dates.push({ start: r.index, end: r.index + r.text.length, text: r.text, type: 'DATE', value: iso });
-    }
-    doc.versions.dates = '0.1.0';
+    const lang = docLanguage(doc);
+    doc.anchor = inferAnchor(doc.text, lang, { published: doc.article.published, dct: config.dct });
+    doc.dates = findTimexes(doc.text, lang, doc.anchor);
+    doc.versions.dates = DATES_VERSION;
   },
 });

@@ -1,0 +1,112 @@
+/**
+ * chrono-node as a source of calendar dates and clock times (the parts it parses well), and
+ * as the baseline the evaluator shows side by side. Relative phrases ('two weeks ago', 'this
+ * month') are left to the rule sets, which write TIMEX3 values at the right level of detail.
+ */
+import * as chrono from 'chrono-node';
+import type { Timex } from '../../pipeline/layers.ts';
+import { formatDay, type Day } from './calendar.ts';
+import { referenceDay, type Candidate, type Resolver, type TimexValue } from './engine.ts';
+import { dayValue, monthValue, weekdayDay } from './values.ts';
+
+type Parser = { parse(text: string, ref?: Date, options?: object): chrono.ParsedResult[] };
+
+const LOCALES: Record<string, Parser> = {
+  en: chrono.casual,
+  vi: (chrono as unknown as { vi: Parser }).vi,
+  de: chrono.de,
+  fr: chrono.fr,
+  ja: chrono.ja,
+  pt: chrono.pt,
+  nl: chrono.nl,
+  zh: chrono.zh,
+  ru: chrono.ru,
+  es: chrono.es,
+  uk: chrono.uk,
+  it: (chrono as unknown as { it: Parser }).it,
+  sv: (chrono as unknown as { sv: Parser }).sv,
+};
+
+export function chronoParser(lang: string): Parser | null {
+  return LOCALES[lang] ?? null;
+}
+
+interface Known {
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+  hour?: number;
+  minute?: number;
+}
+
+function known(c: chrono.ParsedComponents): Known {
+  const get = (k: chrono.Component) => (c.isCertain(k) ? c.get(k) ?? undefined : undefined);
+  return { year: get('year'), month: get('month'), day: get('day'), weekday: get('weekday'), hour: get('hour'), minute: get('minute') };
+}
+
+/** The value chrono's certain components support, at their level of detail. */
+function valueOf(k: Known, r: Resolver, start: number, end: number, before: string): TimexValue | null {
+  let date: string | null = null;
+  if (k.month !== undefined && k.day !== undefined) {
+    const y = k.year ?? r.yearFor(k.month, k.day, start, end);
+    date = dayValue(y, k.month, k.day);
+  } else if (k.weekday !== undefined) {
+    const wd = k.weekday === 0 ? 7 : k.weekday;
+    if (!r.anchor) date = `XXXX-WXX-${wd}`;
+    else {
+      const last = /\blast\s+$/i.test(before);
+      const next = /\b(?:next|this\s+coming|coming)\s+$/i.test(before);
+      const future = next || (!last && r.future(start, end));
+      let day: Day = weekdayDay(r.anchor, wd, future);
+      if (last && formatDay(day) === formatDay(r.anchor)) day = weekdayDay(r.anchor, wd, false, -1);
+      date = formatDay(day);
+    }
+  } else if (k.month !== undefined && k.hour === undefined) {
+    const y = k.year ?? r.yearFor(k.month, null, start, end);
+    return { type: 'DATE', value: monthValue(y, k.month) };
+  } else if (k.year !== undefined && k.hour === undefined) {
+    return { type: 'DATE', value: String(k.year).padStart(4, '0') };
+  }
+  if (k.hour !== undefined) {
+    const d = date ?? referenceDay(r.state, r.anchor);
+    return { type: 'TIME', value: `${d}T${String(k.hour).padStart(2, '0')}:${String(k.minute ?? 0).padStart(2, '0')}` };
+  }
+  return date ? { type: 'DATE', value: date } : null;
+}
+
+export function chronoCandidates(text: string, lang: string): Candidate[] {
+  const parser = chronoParser(lang);
+  if (!parser) return [];
+  const out: Candidate[] = [];
+  for (const res of parser.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+    const k = known(res.start);
+    const start = res.index;
+    const end = res.index + res.text.length;
+    const before = text.slice(Math.max(0, start - 20), start);
+    out.push({ start, end, priority: -1, resolve: (r) => valueOf(k, r, start, end, before) });
+  }
+  return out;
+}
+
+/** chrono-node alone: every result it finds, as a DATE (or TIME with a clock) at its certain level of detail. */
+export function chronoAlone(text: string, lang: string, anchor: Day | null): Timex[] {
+  const parser = chronoParser(lang);
+  if (!parser) return [];
+  const ref = anchor ? new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12)) : undefined;
+  const out: Timex[] = [];
+  for (const res of parser.parse(text, ref)) {
+    const d = res.start.date();
+    const c = res.start;
+    const certainDay = c.isCertain('day') || c.isCertain('weekday') || !!anchor;
+    let value: string;
+    if (c.isCertain('day') || (anchor && (c.isCertain('weekday') || !c.isCertain('month')))) value = `${anchor || c.isCertain('year') ? String(d.getFullYear()).padStart(4, '0') : 'XXXX'}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    else if (c.isCertain('month')) value = `${c.isCertain('year') || anchor ? String(d.getFullYear()) : 'XXXX'}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    else if (c.isCertain('year')) value = String(d.getFullYear());
+    else value = certainDay ? d.toISOString().slice(0, 10) : 'XXXX-XX-XX';
+    const timed = c.isCertain('hour');
+    if (timed) value += `T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    out.push({ start: res.index, end: res.index + res.text.length, text: res.text, type: timed ? 'TIME' : 'DATE', value });
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+/**
+ * The rule engine both languages share: rules propose candidate spans, the longest
+ * non-overlapping ones are kept, and they are resolved in text order against the anchor and
+ * what the text said before (the last day, month and quarter it talked about).
+ */
+import type { Timex, TimexType } from '../../pipeline/layers.ts';
+import { addDays, compareDays, daysBetween, formatDay, type Day } from './calendar.ts';
+
+export interface TimexValue {
+  type: TimexType;
+  value: string;
+  value_end?: string;
+  mod?: string;
+}
+
+/** What a rule sees when it turns a match into a value. */
+export interface Resolver {
+  readonly text: string;
+  /** The document creation time, or null when none is known. */
+  readonly anchor: Day | null;
+  /** What the text has talked about so far (updated as timexes resolve, in text order). */
+  readonly state: DiscourseState;
+  /** Whether the sentence around [start, end) presents its event as still to come. */
+  future(start: number, end: number): boolean;
+  /** Year for a month (and day) printed without one, or null when it cannot be known. */
+  yearFor(month: number, day: number | null, start: number, end: number): number | null;
+}
+
+export interface DiscourseState {
+  /** The last single calendar day the text reports as having happened (year null when unknown). */
+  lastDay: { y: number | null; m: number; d: number } | null;
+  lastQuarter: { y: number; q: number } | null;
+  /** The last explicit year printed. */
+  lastYear: number | null;
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Breaks ties between candidates of the same length: higher wins. */
+  priority: number;
+  resolve(r: Resolver): TimexValue | null;
+}
+
+export interface Rule {
+  /** Must carry the `g` flag. */
+  re: RegExp;
+  priority?: number;
+  /** A candidate for the match, or null to reject it. May narrow the span. */
+  make(m: RegExpExecArray, text: string): Omit<Candidate, 'priority'> | Omit<Candidate, 'priority'>[] | null;
+}
+
+export function runRules(rules: Rule[], text: string, into: Candidate[] = []): Candidate[] {
+  for (const rule of rules) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const made = rule.make(m, text);
+      if (!made) continue;
+      for (const c of Array.isArray(made) ? made : [made]) {
+        if (c.end > c.start) into.push({ ...c, priority: rule.priority ?? 0 });
+      }
+    }
+  }
+  return into;
+}
+
+/** Longest candidates first, then by priority; a candidate overlapping a kept one goes. */
+export function selectCandidates(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export interface FutureSignals {
+  /** Words (regex source) that mark a sentence as talking about what is to come. */
+  future: RegExp;
+}
+
+const SENTENCE_END = /[.!?\n]/;
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !(SENTENCE_END.test(text[s - 1]) && (s >= text.length || /\s/.test(text[s]) || text[s - 1] === '\n'))) s--;
+  let e = end;
+  while (e < text.length && !(SENTENCE_END.test(text[e]) && (e + 1 >= text.length || /\s/.test(text[e + 1])))) e++;
+  return text.slice(s, e);
+}
+
+/** Resolves candidates in text order; `future` tells the tense of a sentence. */
+export interface TenseCues {
+  /** In the sentence: it talks about what is to come. */
+  future: RegExp;
+  /** In the span itself: settles the tense whatever the sentence says. */
+  spanPast: RegExp;
+  spanFuture: RegExp;
+}
+
+export function resolveCandidates(text: string, anchor: Day | null, candidates: Candidate[], cues: TenseCues): Timex[] {
+  const state: DiscourseState = { lastDay: null, lastQuarter: null, lastYear: null };
+  const resolver: Resolver = {
+    text,
+    anchor,
+    state,
+    future(start, end) {
+      const span = text.slice(start, end);
+      if (cues.spanPast.test(span)) return false;
+      if (cues.spanFuture.test(span)) return true;
+      return cues.future.test(sentenceAround(text, start, end));
+    },
+    yearFor(month, day, start, end) {
+      if (!anchor) return null;
+      return nearestYear(anchor, month, day ?? 15, this.future(start, end));
+    },
+  };
+  const out: Timex[] = [];
+  const yearless: boolean[] = [];
+  for (const c of candidates) {
+    const v = c.resolve(resolver);
+    if (!v) continue;
+    const timex: Timex = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: v.type, value: v.value };
+    if (v.value_end) timex.value_end = v.value_end;
+    if (v.mod) timex.mod = v.mod;
+    out.push(timex);
+    yearless.push((v as { yearless?: boolean }).yearless === true);
+    rememberValue(v, state, anchor, resolver.future(c.start, c.end));
+  }
+  lendYears(text, out, yearless);
+  return out;
+}
+
+/** 'tháng 3 và tháng 6/2014', 'May and June 1990': a year printed on the last part applies to the first. */
+const COORDINATION = /^\s*(?:,|và|hoặc|hay|đến|tới|-|–|and|or|to|through|until)\s*$/iu;
+
+function lendYears(text: string, timexes: Timex[], yearless: boolean[]): void {
+  for (let i = timexes.length - 2; i >= 0; i--) {
+    if (!yearless[i]) continue;
+    const next = timexes[i + 1];
+    if (yearless[i + 1] || !/^\d{4}-\d{2}/.test(next.value)) continue;
+    if (!COORDINATION.test(text.slice(timexes[i].end, next.start))) continue;
+    const year = next.value.slice(0, 4);
+    const t = timexes[i];
+    t.value = year + t.value.slice(4);
+    if (t.value_end) t.value_end = year + t.value_end.slice(4);
+    yearless[i] = false;
+  }
+}
+
+/**
+ * News reports what just happened or is about to (dates/GUIDELINES.md 5.2): a year-less day on
+ * or before the anchor takes its year; one after it takes it too when presented as coming
+ * (or within a month), else the year before.
+ */
+export function nearestYear(anchor: Day, month: number, day: number, future: boolean): number {
+  const gap = daysBetween(anchor, { y: anchor.y, m: month, d: Math.min(day, 28) });
+  if (gap <= NEAR_FUTURE_DAYS) {
+    // December's "January to come" is next year's
+    return future && gap < -300 ? anchor.y + 1 : anchor.y;
+  }
+  return future ? anchor.y : anchor.y - 1;
+}
+
+/** A year-less date this many days after the anchor is taken as coming even with no sign of it. */
+const NEAR_FUTURE_DAYS = 30;
+
+/** Records a resolved value as the day/quarter the text now talks about. */
+export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day | null, future: boolean): void {
+  if (v.type !== 'DATE' && v.type !== 'TIME') return;
+  const day = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/.exec(v.value);
+  // a single day the text reports as done (not one still to come, not a range) becomes the reference
+  if (day && !v.value_end && !future) {
+    const d = { y: day[1] === 'XXXX' ? null : +day[1], m: +day[2], d: +day[3] };
+    if (!anchor || d.y === null || compareDays(d as Day, addDays(anchor, 1)) <= 0) state.lastDay = d;
+  }
+  const q = /^(\d{4})-Q(\d)$/.exec(v.value);
+  if (q) state.lastQuarter = { y: +q[1], q: +q[2] };
+  const y = /^(\d{4})/.exec(v.value);
+  if (y) state.lastYear = +y[1];
+}
+
+/** The day an anaphoric 'the same day' points to: the last reported day when it is close to the anchor. */
+export function referenceDay(state: DiscourseState, anchor: Day | null, shift = 0): string {
+  const last = state.lastDay;
+  if (last && (!anchor || (last.y !== null && Math.abs(daysBetween(anchor, last as Day)) <= 3))) {
+    const moved = addDays({ y: last.y ?? 2001, m: last.m, d: last.d }, shift);
+    return last.y === null ? `XXXX-${String(moved.m).padStart(2, '0')}-${String(moved.d).padStart(2, '0')}` : formatDay(moved);
+  }
+  return anchor ? formatDay(addDays(anchor, shift)) : 'XXXX-XX-XX';
+}

@@ -1,0 +1,28 @@
+/** findTimexes: every time expression of a text, normalised against the anchor. */
+import type { DateAnchor, Timex } from '../../pipeline/layers.ts';
+import { parseDay } from './calendar.ts';
+import { chronoCandidates } from './chrono.ts';
+import { resolveCandidates, runRules, selectCandidates, type Candidate, type Rule, type TenseCues } from './engine.ts';
+import { EN_FUTURE, EN_RULES, EN_SPAN_FUTURE, EN_SPAN_PAST } from './en.ts';
+import { VI_FUTURE, VI_RULES, VI_SPAN_FUTURE, VI_SPAN_PAST } from './vi.ts';
+
+interface LanguageRules {
+  rules: Rule[];
+  cues: TenseCues;
+  /** Whether chrono-node proposes calendar dates and clock times too. */
+  chrono: boolean;
+}
+
+const LANGUAGES: Record<string, LanguageRules> = {
+  vi: { rules: VI_RULES, cues: { future: VI_FUTURE, spanPast: VI_SPAN_PAST, spanFuture: VI_SPAN_FUTURE }, chrono: false },
+  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE }, chrono: true },
+};
+/** Languages without a rule set: chrono-node's own locale, where it has one. */
+const FALLBACK: LanguageRules = { rules: [], cues: LANGUAGES.en.cues, chrono: true };
+
+export function findTimexes(text: string, lang: string, anchor: DateAnchor): Timex[] {
+  const language = LANGUAGES[lang] ?? FALLBACK;
+  const candidates: Candidate[] = runRules(language.rules, text);
+  if (language.chrono) candidates.push(...chronoCandidates(text, lang));
+  return resolveCandidates(text, parseDay(anchor.value), selectCandidates(candidates), language.cues);
+}
