@@ -1,14 +1,41 @@
-import type { StageFactory } from '../../pipeline/stage.ts';
+import type { PipelineConfig } from '../../pipeline/config.ts';
+import type { Stage, StageFactory } from '../../pipeline/stage.ts';
+import { dedupArticle, DedupResources } from './engine.ts';
+import { createShingleHasher } from './minhash.ts';
+import { resolveOptions, type DedupOptions } from './options.ts';
+import { summarizeStories } from './stories.ts';
 
-/** First level: exact-text duplicates only, each article its own story. Issue 6 raises it. */
-export const createDedupStage: StageFactory = () => ({
-  name: 'dedup',
-  version: '0.1.0',
-  async integrate(doc, corpus) {
-    const key = doc.text.replace(/\s+/g, ' ').trim();
-    const earlier = await corpus.get<string>('dedup:exact', key);
-    if (earlier === undefined) await corpus.set('dedup:exact', key, doc.article.id);
-    doc.dedup = { duplicateOf: earlier ?? null, story: earlier ?? doc.article.id, similar: [], overlap: [] };
-    doc.versions.dedup = '0.1.0';
-  },
-});
+export { jaccard, shingles } from './text.ts';
+export { DEFAULT_OPTIONS, type DedupOptions } from './options.ts';
+export type { StoryCluster } from './stories.ts';
+
+export const DEDUP_VERSION = '1.0.0';
+
+/**
+ * Near-duplicates (MinHash + LSH over word 5-gram shingles, verified on hashed shingles) and
+ * incremental story clusters (tf-idf, entities, dates), all state in the `Corpus`.
+ * `extra` overrides options that `config.dedup` does not carry.
+ */
+export function createDedupStageWith(config: PipelineConfig, extra: Partial<DedupOptions> = {}): Stage {
+  const options = resolveOptions(config.dedup, extra);
+  let resources: Promise<DedupResources> | undefined;
+  const load = () => (resources ??= createShingleHasher().then((hasher) => new DedupResources(hasher)));
+  return {
+    name: 'dedup',
+    version: DEDUP_VERSION,
+    sideOutput: 'stories',
+    async init() {
+      await load();
+    },
+    async integrate(doc, corpus) {
+      const { info } = await dedupArticle(doc, corpus, await load(), options);
+      doc.dedup = info;
+      doc.versions.dedup = DEDUP_VERSION;
+    },
+    async summarize(corpus, ids) {
+      return (await summarizeStories(corpus, ids)) as unknown as Record<string, unknown>[];
+    },
+  };
+}
+
+export const createDedupStage: StageFactory = (config) => createDedupStageWith(config);

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
+/**
+ * Background document frequencies for a language (resources/<lang>.df.tsv.gz, made by
+ * build-df.ts from unlabelled news dumps), so that a term's weight is sensible from the first
+ * article of a stream on; the corpus's own counts are added on top as the stream grows.
+ */
+export interface BackgroundDf {
+  docs: number;
+  df: Map<string, number>;
+}
+
+export const EMPTY_BACKGROUND: BackgroundDf = { docs: 0, df: new Map() };
+
+export function loadBackgroundDf(lang: string): BackgroundDf {
+  const file = new URL(`./resources/${lang}.df.tsv.gz`, import.meta.url);
+  if (!/^[a-z]{2,3}$/.test(lang) || !existsSync(file)) return EMPTY_BACKGROUND;
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+  const docs = Number(lines[0].split('\t')[1]);
+  const df = new Map<string, number>();
+  for (let i = 1; i < lines.length; i++) {
+    const tab = lines[i].lastIndexOf('\t');
+    if (tab > 0) df.set(lines[i].slice(0, tab), Number(lines[i].slice(tab + 1)));
+  }
+  return { docs, df };
+}

@@ -1,0 +1,118 @@
+import xxhash from 'xxhash-wasm';
+
+/**
+ * MinHash signatures and LSH bands. Each shingle is hashed once with xxHash32; the signature's
+ * permutations are cheap bijections of that hash (multiply-add, then murmur3's finaliser).
+ * Two texts agree on one signature position with probability equal to their shingle Jaccard;
+ * banding (b bands of r rows) makes a pair a candidate with probability 1 - (1 - J^r)^b.
+ */
+
+export interface ShingleHasher {
+  hash(shingle: string): number;
+}
+
+/** xxHash32 (WebAssembly), loaded once per stage instance. */
+export async function createShingleHasher(seed = 0x6e6e6c70): Promise<ShingleHasher> {
+  const { h32 } = await xxhash();
+  return { hash: (s) => h32(s, seed) >>> 0 };
+}
+
+export interface LshShape {
+  bands: number;
+  rows: number;
+}
+
+/** 42 bands of 3 rows: candidate probability 0.996 at Jaccard 0.5, 0.04 at 0.1. */
+export const DEFAULT_LSH: LshShape = { bands: 42, rows: 3 };
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Fixed permutation parameters from a splitmix-like sequence, so signatures persist across runs. */
+function permutationParams(n: number): { mul: Uint32Array; add: Uint32Array } {
+  const mul = new Uint32Array(n);
+  const add = new Uint32Array(n);
+  let state = 0x9e3779b9;
+  const next = () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    return fmix32(state);
+  };
+  for (let i = 0; i < n; i++) {
+    mul[i] = next() | 1;
+    add[i] = next();
+  }
+  return { mul, add };
+}
+
+export class MinHasher {
+  readonly size: number;
+  private readonly mul: Uint32Array;
+  private readonly add: Uint32Array;
+
+  constructor(readonly shape: LshShape = DEFAULT_LSH) {
+    this.size = shape.bands * shape.rows;
+    ({ mul: this.mul, add: this.add } = permutationParams(this.size));
+  }
+
+  signature(shingleHashes: ArrayLike<number>): Uint32Array {
+    const sig = new Uint32Array(this.size).fill(0xffffffff);
+    const { mul, add, size } = this;
+    for (let s = 0; s < shingleHashes.length; s++) {
+      const x = shingleHashes[s];
+      for (let i = 0; i < size; i++) {
+        const v = fmix32((Math.imul(x, mul[i]) + add[i]) | 0);
+        if (v < sig[i]) sig[i] = v;
+      }
+    }
+    return sig;
+  }
+
+  /** One key per band: the band's number and a hash of its rows. */
+  bandKeys(signature: Uint32Array): string[] {
+    const { bands, rows } = this.shape;
+    const keys: string[] = [];
+    for (let b = 0; b < bands; b++) {
+      let h = b;
+      for (let r = 0; r < rows; r++) h = fmix32((h ^ signature[b * rows + r]) + 0x9e3779b9);
+      keys.push(`${b}.${h.toString(36)}`);
+    }
+    return keys;
+  }
+}
+
+/** MinHash estimate of Jaccard: the share of equal signature positions. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return a.length ? same / a.length : 0;
+}
+
+/** Probability that a pair of Jaccard j becomes an LSH candidate. */
+export function candidateProbability(j: number, shape: LshShape = DEFAULT_LSH): number {
+  return 1 - (1 - j ** shape.rows) ** shape.bands;
+}
+
+/** Sorted, duplicate-free 32-bit hashes of a list of shingles. */
+export function hashShingles(hasher: ShingleHasher, shingles: Iterable<string>): Uint32Array {
+  const set = new Set<number>();
+  for (const s of shingles) set.add(hasher.hash(s));
+  return Uint32Array.from(set).sort();
+}
+
+/** Compact, JSON-safe form of a Uint32Array (stored in the corpus). */
+export function packU32(values: Uint32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+export function unpackU32(packed: string): Uint32Array {
+  const bytes = Buffer.from(packed, 'base64');
+  const out = new Uint32Array(bytes.length >>> 2);
+  new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
+  return out;
+}

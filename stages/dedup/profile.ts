@@ -1,0 +1,131 @@
+import type { Doc } from '../../pipeline/doc.ts';
+import type { EntitySpan } from '../../pipeline/layers.ts';
+import { hashShingles, type ShingleHasher } from './minhash.ts';
+import { contentTerms, type StopList } from './terms.ts';
+import { shingleList, words, type Word } from './text.ts';
+
+/**
+ * What the dedup stage reads off one article before it looks at the corpus: its paragraphs
+ * (to spot recurring site furniture), then, once furniture is known, its shingles, content
+ * terms, entities and per-sentence term hashes. Pure functions of the doc.
+ */
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  /** Hash key of the normalised paragraph, or null when it is too long to be furniture. */
+  key: string | null;
+}
+
+export function paragraphs(text: string, hasher: ShingleHasher, maxWords: number): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\n]+/g;
+  for (const m of text.matchAll(re)) {
+    const forms = words(m[0]).map((w) => w.norm);
+    if (!forms.length) continue;
+    const key = forms.length <= maxWords ? hasher.hash(forms.join(' ')).toString(36) : null;
+    out.push({ start: m.index!, end: m.index! + m[0].length, key });
+  }
+  return out;
+}
+
+export interface ArticleFeatures {
+  /** Words outside furniture. */
+  words: Word[];
+  shingleHashes: Uint32Array;
+  terms: Map<string, number>;
+  entities: string[];
+  /** Per sentence of `doc.sentences`: sorted content-term hashes (empty for furniture or short ones). */
+  sentenceTerms: Uint32Array[];
+  /** ISO day, or null. */
+  date: string | null;
+}
+
+export function articleDate(doc: Doc): string | null {
+  const anchored = doc.anchor && doc.anchor.source !== 'none' && doc.anchor.source !== 'inferred' ? doc.anchor.value : null;
+  const value = anchored ?? doc.article.published ?? null;
+  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
+}
+
+/** Spans of `text` that are kept (everything but furniture paragraphs). */
+function keptWords(text: string, furniture: Paragraph[]): Word[] {
+  const all = words(text);
+  if (!furniture.length) return all;
+  return all.filter((w) => !furniture.some((p) => w.start >= p.start && w.end <= p.end));
+}
+
+export function articleFeatures(doc: Doc, furniture: Paragraph[], hasher: ShingleHasher, stops: StopList, titleWeight = 1): ArticleFeatures {
+  const text = doc.text;
+  const ws = keptWords(text, furniture);
+  const shingleHashes = hashShingles(hasher, shingleList(ws.map((w) => w.norm)));
+  const terms = contentTerms(text, ws, stops);
+  const sentenceTerms = doc.sentences.map((s) => {
+    if (furniture.some((p) => s.start >= p.start && s.end <= p.end)) return new Uint32Array(0);
+    const sw = ws.filter((w) => w.start >= s.start && w.end <= s.end);
+    const set = new Set<number>();
+    for (const t of contentTerms(text, sw, stops).keys()) set.add(hasher.hash(t));
+    return Uint32Array.from(set).sort();
+  });
+  const title = doc.title ?? doc.article.title ?? '';
+  if (title) for (const [t, n] of contentTerms(title, words(title), stops)) terms.set(t, (terms.get(t) ?? 0) + n * titleWeight);
+  return {
+    words: ws,
+    shingleHashes,
+    terms,
+    entities: doc.entities.length ? entityNames(doc.entities) : capitalisedNames(text, ws, stops),
+    sentenceTerms,
+    date: articleDate(doc),
+  };
+}
+
+const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Entity names by frequency (most mentioned first), one surface form per normalised name. */
+function rankNames(names: string[], limit = 15): string[] {
+  const counts = new Map<string, { surface: string; n: number; first: number }>();
+  names.forEach((surface, i) => {
+    const key = norm(surface);
+    if (!key) return;
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { surface: surface.trim(), n: 1, first: i });
+  });
+  return [...counts.values()]
+    .sort((a, b) => b.n - a.n || a.first - b.first)
+    .slice(0, limit)
+    .map((c) => c.surface);
+}
+
+export function entityNames(entities: EntitySpan[]): string[] {
+  return rankNames(entities.map((e) => e.text));
+}
+
+/**
+ * Without an NER layer: runs of capitalised words, leaving out a lone capitalised word that
+ * opens a sentence (or is a stop word), as a rough stand-in for names.
+ */
+export function capitalisedNames(text: string, ws: Word[], stops: StopList): string[] {
+  const names: string[] = [];
+  const isCap = (w: Word) => /^\p{Lu}/u.test(w.surface);
+  let i = 0;
+  while (i < ws.length) {
+    if (!isCap(ws[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < ws.length && isCap(ws[j]) && /^[\s-]*$/.test(text.slice(ws[j - 1].end, ws[j].start))) j++;
+    const before = text.slice(0, ws[i].start).trimEnd();
+    const opensSentence = !before || /[.!?:…"“”\n]$/.test(before) || /\n\s*$/.test(text.slice(0, ws[i].start));
+    const single = j - i === 1;
+    if (!(single && (opensSentence || stops.words.has(ws[i].norm)))) {
+      names.push(text.slice(ws[i].start, ws[j - 1].end));
+    }
+    i = j;
+  }
+  return rankNames(names);
+}
+
+export function entityKey(name: string): string {
+  return norm(name);
+}

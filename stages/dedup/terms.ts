@@ -1,0 +1,99 @@
+import { createRequire } from 'node:module';
+import type { Word } from './text.ts';
+
+/**
+ * Content terms for story similarity: word unigrams and bigrams that are not stop words or bare
+ * numbers, bigrams never spanning punctuation. For Vietnamese, where a word is one to three
+ * syllables, the syllable bigrams stand in for the words.
+ */
+
+export interface StopList {
+  words: Set<string>;
+  phrases: Set<string>;
+}
+
+const require = createRequire(import.meta.url);
+const STOPWORDS: Record<string, string[]> = require('stopwords-iso/stopwords-iso.json');
+
+/** Cache of immutable derived data (built from the package's lists on first use). */
+const stopLists = new Map<string, StopList>();
+
+/** Stop words of stopwords-iso, split into single words and two-word phrases. */
+export function stopList(lang: string): StopList {
+  let list = stopLists.get(lang);
+  if (!list) {
+    const all = STOPWORDS[lang] ?? [];
+    list = { words: new Set(), phrases: new Set() };
+    for (const w of all) {
+      const parts = w.normalize('NFC').toLowerCase().split(/\s+/);
+      if (parts.length === 1) list.words.add(parts[0]);
+      else if (parts.length === 2) list.phrases.add(parts.join(' '));
+    }
+    stopLists.set(lang, list);
+  }
+  return list;
+}
+
+const NUMERIC = /^\p{N}+$/u;
+
+/** Term counts of a text: unigrams `w` and bigrams `w1 w2`. */
+export function contentTerms(text: string, ws: Word[], stops: StopList): Map<string, number> {
+  const tf = new Map<string, number>();
+  const add = (t: string) => tf.set(t, (tf.get(t) ?? 0) + 1);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i].norm;
+    const content = !stops.words.has(w) && !NUMERIC.test(w);
+    if (content && w.length > 1) add(w);
+    if (i + 1 < ws.length && !NUMERIC.test(w)) {
+      const next = ws[i + 1];
+      const gap = text.slice(ws[i].end, next.start);
+      if (/^[^\S\n]*$/.test(gap) && !NUMERIC.test(next.norm)) {
+        const phrase = `${w} ${next.norm}`;
+        if ((content || !stops.words.has(next.norm)) && !stops.phrases.has(phrase)) add(phrase);
+      }
+    }
+  }
+  return tf;
+}
+
+/** A sparse vector, terms sorted for merge-style dot products. */
+export interface TermVector {
+  terms: string[];
+  weights: number[];
+}
+
+/** Inverse document frequency, smoothed; `df` and `docs` include any background counts. */
+export function idf(df: number, docs: number): number {
+  return Math.log((docs + 1) / (df + 1)) + 1;
+}
+
+/** Unit-length tf-idf vector of the `limit` heaviest terms. */
+export function tfidfVector(tf: Map<string, number>, idfOf: (term: string) => number, limit: number): TermVector {
+  const scored: [string, number][] = [];
+  for (const [term, count] of tf) scored.push([term, (1 + Math.log(count)) * idfOf(term)]);
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = scored.slice(0, limit).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  return { terms: top.map(([t]) => t), weights: top.map(([, w]) => w / norm) };
+}
+
+export function cosine(a: TermVector, b: TermVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    if (a.terms[i] === b.terms[j]) dot += a.weights[i++] * b.weights[j++];
+    else if (a.terms[i] < b.terms[j]) i++;
+    else j++;
+  }
+  return dot;
+}
+
+/** The `n` heaviest terms of a vector, heaviest first. */
+export function topTerms(v: TermVector, n: number): string[] {
+  return v.terms
+    .map((t, i) => [t, v.weights[i]] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([t]) => t);
+}
