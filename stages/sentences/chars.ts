@@ -5,7 +5,7 @@ export const SPACED_TERMINATORS = '.!?…‼⁇⁈⁉؟۔।॥։၊။።፧៕
 /** Marks that end a sentence with no space after them (Chinese, Japanese, Ethiopic). */
 export const UNSPACED_TERMINATORS = '。！？｡．።፧፨';
 
-const CLOSERS = new Set([...'"\'”’»›)]}」』）］｝〕〉》】〗〙〛'].concat(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u200e', '\u200f', '\u2066', '\u2067', '\u2068', '\u2069']));
+const CLOSERS = new Set([...'"\'“”‘’»›)]}」』）］｝〕〉》】〗〙〛'].concat(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u200e', '\u200f', '\u2066', '\u2067', '\u2068', '\u2069']));
 const OPENERS = new Set([...'"\'“‘«‹„‚([{「『（［｛〔〈《【〖〘〚¿¡']);
 const CJK_OPEN = '「『（［｛〔〈《【〖〘〚';
 const CJK_CLOSE = '」』）］｝〕〉》】〗〙〛';
@@ -18,6 +18,8 @@ export const isDash = (c: string) => DASHES.has(c);
 export const isMidPunct = (c: string) => MID_PUNCT.has(c);
 export const isCjkOpen = (c: string) => CJK_OPEN.includes(c);
 export const isCjkClose = (c: string) => CJK_CLOSE.includes(c);
+const BULLETS = new Set([...'•⁃▪◦●‣∙◆■□➢➤►']);
+export const isBullet = (c: string) => BULLETS.has(c);
 export const isUnspacedTerminator = (c: string) => UNSPACED_TERMINATORS.includes(c);
 
 const LOWER = /\p{Ll}/u;

@@ -19,6 +19,16 @@ export interface LanguageRules {
   ordinalPeriods: boolean;
   /** A lower-case first person pronoun (`i`) marks casual text, where sentences often start in lower case. */
   casualPronoun: string | null;
+  /**
+   * Marks inside quotes and brackets end no sentence unless the quote closes right after them and a
+   * capital follows (Pragmatic Segmenter's convention). Off for Vietnamese: the treebank and the seed
+   * guidelines split a quotation at its internal sentence ends.
+   */
+  protectQuotes: boolean;
+  /** Names spelt with `!` (Yahoo!): their `!` ends no sentence. */
+  exclamationWords: Set<string>;
+  /** Thai: no sentence punctuation; a space between two Thai words ends a sentence. */
+  spaceTerminates: boolean;
 }
 
 interface LanguageData {
@@ -30,6 +40,9 @@ interface LanguageData {
   lowercaseStarts?: boolean;
   ordinalPeriods?: boolean;
   casualPronoun?: string;
+  protectQuotes?: boolean;
+  exclamationWords?: string[];
+  spaceTerminates?: boolean;
 }
 
 /** ISO 639-3 codes (what franc says) for the languages that have a data file. */
@@ -70,6 +83,9 @@ export function languageRules(lang: string): LanguageRules {
     lowercaseStarts: own.lowercaseStarts ?? false,
     ordinalPeriods: own.ordinalPeriods ?? false,
     casualPronoun: own.casualPronoun ?? null,
+    protectQuotes: own.protectQuotes ?? common.protectQuotes ?? true,
+    exclamationWords: new Set([...(common.exclamationWords ?? []), ...(own.exclamationWords ?? [])]),
+    spaceTerminates: own.spaceTerminates ?? false,
   };
   cache.set(code, rules);
   return rules;

@@ -1,6 +1,8 @@
 import type { Span } from '../../pipeline/layers.ts';
 import {
   SPACED_TERMINATORS,
+  UNSPACED_TERMINATORS,
+  isBullet,
   isCjkClose,
   isCjkOpen,
   isCloser,
@@ -14,11 +16,15 @@ import {
   isSpace,
   isUnspacedTerminator,
   isUpper,
-  UNSPACED_TERMINATORS,
 } from './chars.ts';
+import { listItemStarts } from './lists.ts';
+import { quotedRanges, type Range } from './quotes.ts';
 import { languageRules, type LanguageRules } from './rules.ts';
 
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+/** A table-of-contents leader and page number closing a line: `Chapter 2 ........ 6`. */
+const DOT_LEADER = /\s*\.{4,}\s*\d[\d\s-]*$/;
+const THAI = /[\u0e00-\u0e7f]/;
 const escapeClass = (s: string) => s.replace(/[\\\]\[^-]/g, '\\$&');
 const candidateCache = new Map<string, RegExp>();
 
@@ -26,39 +32,47 @@ const candidateCache = new Map<string, RegExp>();
 function candidates(rules: LanguageRules): RegExp {
   let re = candidateCache.get(rules.lang);
   if (!re) {
-    re = new RegExp(`[${escapeClass(SPACED_TERMINATORS + UNSPACED_TERMINATORS + rules.extraTerminators)}]`, 'g');
+    const marks = SPACED_TERMINATORS + UNSPACED_TERMINATORS + rules.extraTerminators + (rules.spaceTerminates ? ' ' : '');
+    re = new RegExp(`[${escapeClass(marks)}]`, 'g');
     candidateCache.set(rules.lang, re);
   }
   return re;
 }
 
-interface Line {
+/** What the decisions need besides the position: the text, the language, the line's quotations. */
+interface Context {
   text: string;
   rules: LanguageRules;
   casual: boolean;
+  quotes: Range[] | null;
 }
 
 /**
- * Sentence spans (UTF-16 offsets, outer white space trimmed) of `text` in language `lang`.
- * A line break always ends a sentence; inside a line, a terminator ends one when what follows says so.
+ * Sentence spans (UTF-16 offsets, outer white space trimmed) of `text` in language `lang`
+ * (ISO 639-1 or -3, or a BCP 47 tag). A line break always ends a sentence; inside a line a
+ * terminator ends one when its surroundings say so, by the rules and word lists of the language.
  */
 export function splitSentences(text: string, lang: string): Span[] {
   const rules = languageRules(lang);
-  const line: Line = { text, rules, casual: isCasual(text, rules) };
+  const ctx: Context = { text, rules, casual: isCasual(text, rules), quotes: null };
   const spans: Span[] = [];
   let from = 0;
   LINE_BREAK.lastIndex = 0;
   for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    splitLine(line, from, m.index, spans);
+    splitLine(ctx, from, m.index, spans);
     from = m.index + m[0].length;
   }
-  splitLine(line, from, text.length, spans);
+  splitLine(ctx, from, text.length, spans);
   return spans;
 }
 
+const casualCache = new Map<string, RegExp>();
+
+/** Casual text (mail, chat) writes `i` for I and often starts sentences in lower case. */
 function isCasual(text: string, rules: LanguageRules): boolean {
   if (!rules.casualPronoun) return false;
-  const re = new RegExp(`(?:^|[\\s"(])${rules.casualPronoun}(?=[\\s'’]|$)`, 'm');
+  let re = casualCache.get(rules.casualPronoun);
+  if (!re) casualCache.set(rules.casualPronoun, (re = new RegExp(`(?:^|[\\s"(])${rules.casualPronoun}(?=[\\s'’]|$)`, 'm')));
   return re.test(text);
 }
 
@@ -68,30 +82,67 @@ function push(text: string, start: number, end: number, spans: Span[]): void {
   if (end > start) spans.push({ start, end });
 }
 
-function splitLine(line: Line, from: number, to: number, spans: Span[]): void {
-  const { text, rules } = line;
+function splitLine(ctx: Context, from: number, to: number, spans: Span[]): void {
+  const { text } = ctx;
+  while (from < to && isSpace(text[from])) from++;
+  if (from >= to) return;
+  const leader = to - from > 8 && text.charCodeAt(to - 1) <= 0x39 ? DOT_LEADER.exec(text.slice(from, to)) : null;
+  if (leader) to = from + leader.index;
+  ctx.quotes = null;
+  // List items and mid-line bullets start sentences of their own; the rest is split at terminators.
+  const forced = listItemStarts(text, from, to);
+  let chunk = from;
+  for (const at of forced) {
+    splitChunk(ctx, chunk, at, to, spans);
+    chunk = at;
+  }
+  splitChunk(ctx, chunk, to, to, spans);
+}
+
+function splitChunk(ctx: Context, from: number, to: number, lineEnd: number, spans: Span[]): void {
+  const { text, rules } = ctx;
   const re = candidates(rules);
   let start = from;
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const i = m.index;
     let j = i + 1;
-    while (j < to && (isRunMark(text[j], rules) || isFormat(text[j]))) j++;
+    if (text[i] === ' ') {
+      j = i;
+    } else if (text[i] === '.' && text[i + 1] === ' ' && text[i + 2] === '.' && isSpace(text[i - 1] ?? ' ')) {
+      while (j + 1 < to && text[j] === ' ' && text[j + 1] === '.') j += 2; // spaced ellipsis `. . .`
+    } else {
+      while (j < to && (isRunMark(text[j], rules) || isFormat(text[j]))) j++;
+    }
     let k = j;
     while (k < to && isCloser(text[k])) k++;
-    if (endsSentence(line, start, i, j, k, to)) {
+    k = skipReference(text, i, k, to);
+    if (endsSentence(ctx, start, i, j, k, to, lineEnd)) {
       push(text, start, k, spans);
       start = k;
+      while (start < to && isSpace(text[start])) start++;
     }
-    re.lastIndex = k;
+    re.lastIndex = Math.max(k, i + 1);
   }
   push(text, start, to, spans);
 }
 
 const isRunMark = (c: string, rules: LanguageRules) =>
-  SPACED_TERMINATORS.includes(c) || UNSPACED_TERMINATORS.includes(c) || rules.extraTerminators.includes(c);
+  c !== ' ' && (SPACED_TERMINATORS.includes(c) || UNSPACED_TERMINATORS.includes(c) || rules.extraTerminators.includes(c));
 
-/** Whether any letter or digit stands between `start` and `end` (a leading `...` starts no sentence of its own). */
+const REFERENCE = /(?:\[\d{1,3}\])+|\d{1,3}(?: \d{1,3})?(?=\s+\p{Lu})/uy;
+
+/** A footnote mark glued to the period (`martyr.[1] The`, `consultation.11 12 Take`) stays with its sentence. */
+function skipReference(text: string, i: number, k: number, to: number): number {
+  if (text[i] !== '.' || k >= to || (text[k] !== '[' && !isDigit(text[k]))) return k;
+  const before = text[i - 1] ?? ' ';
+  if (isDigit(before) || isSpace(before)) return k;
+  REFERENCE.lastIndex = k;
+  const m = REFERENCE.exec(text);
+  return m && k + m[0].length <= to ? k + m[0].length : k;
+}
+
+/** Whether any letter or digit stands between `start` and `end`. */
 function hasContent(text: string, start: number, end: number): boolean {
   for (let p = start; p < end; p++) if (isLetter(text[p]) || isDigit(text[p])) return true;
   return false;
@@ -101,35 +152,62 @@ function hasContent(text: string, start: number, end: number): boolean {
 function wordBefore(text: string, start: number, i: number): string {
   let p = i;
   while (p > start && !isSpace(text[p - 1]) && !isOpener(text[p - 1])) p--;
-  let w = text.slice(p, i);
-  if (/\p{Cf}/u.test(w)) w = w.replace(/\p{Cf}/gu, '');
-  return w;
+  const w = text.slice(p, i);
+  return /\p{Cf}/u.test(w) ? w.replace(/\p{Cf}/gu, '') : w;
 }
 
-/** The word after white space, past any opening quotes. */
+/** The word after white space, past any opening quotes, without an `'m`/`'ll` clitic. */
 function wordAfter(text: string, m: number, to: number): string {
   let p = m;
   while (p < to && isOpener(text[p])) p++;
   let q = p;
-  while (q < to && (isLetter(text[q]) || text[q] === "'" || text[q] === '’')) q++;
+  while (q < to && isLetter(text[q])) q++;
   return text.slice(p, q);
 }
 
-function endsSentence(line: Line, start: number, i: number, j: number, k: number, to: number): boolean {
-  const { text, rules } = line;
+function endsSentence(ctx: Context, start: number, i: number, j: number, k: number, to: number, lineEnd: number): boolean {
+  const { text, rules } = ctx;
+  const mark = text[i];
+  if (mark === ' ') return rules.spaceTerminates && THAI.test(text[i - 1] ?? '') && THAI.test(text[i + 1] ?? '') && hasContent(text, start, i);
   let m = k;
   while (m < to && isSpace(text[m])) m++;
-  if (m >= to) return true;
+  if (m >= to) return to < lineEnd; // a forced list boundary follows
   if (!hasContent(text, start, i)) return false;
-  const mark = text[i];
   if (isUnspacedTerminator(mark)) return unspacedEnds(text, start, i, k, m);
-  if (m === k) return false; // 3.5, U.S.A, e.g., "Yahoo!Inc"
+  if (m === k) return mark === '.' && gluedSentenceEnds(text, start, i, k, to, rules);
   const next = text[m];
+  if (rules.protectQuotes && isQuoted(ctx, start, i, k, to)) return k > j && isUpper(next);
   if (rules.extraTerminators.includes(mark)) return extraEnds(text, mark, m, to);
+  if (isDash(next) && k === j && isSpace(text[m + 1] ?? '') && isUpper(text[m + 2] ?? '')) return true; // `What do you see? - Posted`
   const run = text.slice(i, j);
+  if (run.includes(' ')) return (run.match(/\./g) ?? []).length > 3 && isUpper(next); // `. . .` goes on, `. . . .` ends
   if (run.includes('…') || run.includes('..')) return ellipsisEnds(next);
-  if (mark !== '.' || run.length > 1) return strongEnds(line, next);
-  return periodEnds(line, start, i, m, to);
+  if (mark !== '.' || run.length > 1) return strongEnds(ctx, start, i, next);
+  return periodEnds(ctx, start, i, m, to);
+}
+
+/** `world.Today`, `1,000.That`: a period glued to a capitalised word of three letters or more, or a title. */
+function gluedSentenceEnds(text: string, start: number, i: number, k: number, to: number, rules: LanguageRules): boolean {
+  const before = text[i - 1] ?? '';
+  if (k !== i + 1 || !(isLower(before) || isDigit(before))) return false;
+  const word = wordBefore(text, start, i);
+  if (/[@/.:]/.test(word)) return false;
+  const after = wordAfter(text, k, to);
+  if (!isUpper(after[0] ?? '') || !isLower(after[1] ?? '')) return false;
+  return after.length >= 3 || rules.titles.has(after.toLowerCase());
+}
+
+/** Inside a quotation or brackets (and not closed by the marks right after the terminator). */
+function isQuoted(ctx: Context, start: number, i: number, k: number, to: number): boolean {
+  ctx.quotes ??= quotedRanges(ctx.text, start, to);
+  let inside = false;
+  for (const r of ctx.quotes) {
+    if (r.start < i && i < r.end) {
+      if (r.end > k) return true; // still open after the marks: protected
+      inside = true;
+    }
+  }
+  return inside;
 }
 
 /** 。！？ and Ethiopic marks: they end a sentence unless inside 「」《》 brackets or before a quoting particle. */
@@ -162,37 +240,45 @@ function ellipsisEnds(next: string): boolean {
 }
 
 /** ! ? and multi-mark runs: end unless the sentence goes on in lower case or after a comma or dash. */
-function strongEnds(line: Line, next: string): boolean {
-  if (isLower(next)) return line.casual || line.rules.lowercaseStarts;
+function strongEnds(ctx: Context, start: number, i: number, next: string): boolean {
+  if (isLower(next)) return ctx.casual || ctx.rules.lowercaseStarts;
   if (isMidPunct(next) || isDash(next)) return false;
+  if (ctx.text[i] === '!' && ctx.rules.exclamationWords.has(wordBefore(ctx.text, start, i))) return false;
   return true;
 }
 
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
 const ROMAN = /^[ivxlcdm]+$/i;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 
-function periodEnds(line: Line, start: number, i: number, m: number, to: number): boolean {
-  const { text, rules } = line;
+function periodEnds(ctx: Context, start: number, i: number, m: number, to: number): boolean {
+  const { text, rules } = ctx;
   const next = text[m];
   const word = wordBefore(text, start, i);
   const lower = word.toLowerCase();
-  const lastPart = lower.slice(lower.lastIndexOf('.') + 1);
-  const isTitle = rules.titles.has(lower) || (lower.includes('.') && rules.titles.has(lastPart));
-  const isAbbreviation = isTitle || rules.abbreviations.has(lower) || rules.numberAbbreviations.has(lower);
-  const isInitial = ([...word].length === 1 && isUpper(word)) || INITIALISM.test(word);
-  // A list marker (`1.`, `a.`, `iv.`) opening the sentence.
-  if (i - word.length <= start && (/^\d{1,3}$/.test(word) || /^\p{L}$/u.test(word) || ROMAN.test(word))) return false;
+  const dot = lower.lastIndexOf('.');
+  const lastPart = dot >= 0 ? lower.slice(dot + 1) : '';
+  const isTitle = rules.titles.has(lower) || (lastPart.length > 1 && rules.titles.has(lastPart));
+  const isListed = rules.abbreviations.has(lower);
+  const isNumberAbbreviation = rules.numberAbbreviations.has(lower);
+  const isInitial = !isListed && (([...word].length === 1 && isUpper(word)) || INITIALISM.test(word));
+  // A list marker (`1.`, `a.`, `iv.`, `• 3.`) opening the sentence.
+  if (!hasContent(text, start, i - word.length) && (/^\d{1,3}$/.test(word) || /^\p{L}$/u.test(word) || ROMAN.test(word))) return false;
 
   if (isLower(next)) {
-    if (isAbbreviation || isInitial) return false;
-    return line.casual || rules.lowercaseStarts;
+    if (isTitle || isListed || isNumberAbbreviation || isInitial) return false;
+    return ctx.casual || rules.lowercaseStarts;
   }
-  if (isDigit(next)) return !(isTitle || rules.numberAbbreviations.has(lower));
-  if (isMidPunct(next) || isDash(next) || isCloser(next) && !isOpener(next)) return false;
+  if (isDigit(next)) return !(isTitle || isNumberAbbreviation || isInitial);
+  if (isMidPunct(next) || isDash(next) || (isCloser(next) && !isOpener(next))) return false;
   // A capital, an opening quote or bracket, a letter of a caseless script, a symbol.
   if (isTitle) return false;
   const after = wordAfter(text, m, to);
   if (isInitial) return rules.starters.has(after);
+  if (isListed || isNumberAbbreviation) {
+    if (next === '(' || ACRONYM.test(after)) return false; // `Inc. (“Company A”)`, `& Co. KG`
+    if (INITIALISM.test(word) && isLower(word[0]) && rules.titles.has(after.toLowerCase())) return false; // `5 a.m. Mr. Smith`
+  }
   if (rules.ordinalPeriods && /^\d{1,2}$/.test(word) && !rules.starters.has(after)) return false;
   return true;
 }

@@ -1,0 +1,54 @@
+import { isBullet, isSpace } from './chars.ts';
+
+/** A list marker: `1.`, `2.)`, `a)`, `(b)`, `iv)`. */
+const MARKER = /(?<=^|\s)(\(?)(\d{1,2}|[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4})(\.\)|\)|\.)(?=\s)/g;
+
+interface Marker {
+  at: number;
+  value: number;
+  style: string;
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+function romanValue(s: string): number {
+  let total = 0;
+  for (let p = 0; p < s.length; p++) {
+    const v = ROMAN[s[p]];
+    const nextV = ROMAN[s[p + 1]] ?? 0;
+    total += v < nextV ? -v : v;
+  }
+  return total;
+}
+
+/**
+ * Where list items start inside a line (not at its start): a marker with a neighbour in sequence
+ * (`a) … b) …`, `1. … 2. …`), or a bullet after white space. Capital letters with a bare period
+ * are left out (they are initials: `John F. Kennedy`).
+ */
+export function listItemStarts(text: string, from: number, to: number): number[] {
+  const starts = new Set<number>();
+  for (let p = from + 1; p < to; p++) if (isBullet(text[p]) && isSpace(text[p - 1])) starts.add(p);
+  const line = text.slice(from, to);
+  if (!/[.)]\s/.test(line)) return [...starts].sort((a, b) => a - b);
+  const markers: Marker[] = [];
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
+    const [, paren, body, close] = m;
+    const at = from + m.index;
+    const style = `${paren}${close}`;
+    if (/^\d+$/.test(body)) markers.push({ at, value: Number(body), style: `${style}1` });
+    else {
+      if (body.length === 1 && !(close === '.' && /[A-Z]/.test(body))) markers.push({ at, value: body.toLowerCase().charCodeAt(0) - 96, style: `${style}${body === body.toLowerCase() ? 'a' : 'A'}` });
+      if (/^[ivx]+$/i.test(body)) markers.push({ at, value: romanValue(body.toLowerCase()), style: `${style}${body === body.toLowerCase() ? 'i' : 'I'}` });
+    }
+  }
+  for (let a = 0; a < markers.length; a++) {
+    for (let b = a + 1; b < markers.length; b++) {
+      if (markers[a].style === markers[b].style && markers[b].value === markers[a].value + 1) {
+        if (markers[a].at > from) starts.add(markers[a].at);
+        starts.add(markers[b].at);
+      }
+    }
+  }
+  return [...starts].sort((a, b) => a - b);
+}

@@ -1,0 +1,28 @@
+/** A half-open range of the text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+// Quotations and brackets closed on the same line (Pragmatic Segmenter's "between punctuation").
+const QUOTED = [
+  /"[^"\n]*"/g,
+  /“[^”\n]*”/g,
+  /„[^“”\n]*[“”]/g,
+  /«[^»\n]*»/g,
+  /(?<=^|\s)'(?:[^'\n]|'\p{L})*'/gu,
+  /(?<=^|\s)‘(?:[^’\n]|’\p{L})*’/gu,
+  /\[[^\]\n]*\]/g,
+  /\([^()\n]*\)/g,
+];
+
+/** Quoted and bracketed ranges in `text[from, to)`, each from its opening mark to past its closing one. */
+export function quotedRanges(text: string, from: number, to: number): Range[] {
+  const line = text.slice(from, to);
+  const ranges: Range[] = [];
+  for (const re of QUOTED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) ranges.push({ start: from + m.index, end: from + m.index + m[0].length });
+  }
+  return ranges;
+}
