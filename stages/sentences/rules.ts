@@ -27,6 +27,8 @@ export interface LanguageRules {
   protectQuotes: boolean;
   /** Names spelt with `!` (Yahoo!): their `!` ends no sentence. */
   exclamationWords: Set<string>;
+  /** Nouns are capitalised (German): a listed abbreviation before a capital ends a sentence only before a sentence starter. */
+  capitalisedNouns: boolean;
   /** Thai: no sentence punctuation; a space between two Thai words ends a sentence. */
   spaceTerminates: boolean;
 }
@@ -43,6 +45,7 @@ interface LanguageData {
   protectQuotes?: boolean;
   exclamationWords?: string[];
   spaceTerminates?: boolean;
+  capitalisedNouns?: boolean;
 }
 
 /** ISO 639-3 codes (what franc says) for the languages that have a data file. */
@@ -86,6 +89,7 @@ export function languageRules(lang: string): LanguageRules {
     protectQuotes: own.protectQuotes ?? common.protectQuotes ?? true,
     exclamationWords: new Set([...(common.exclamationWords ?? []), ...(own.exclamationWords ?? [])]),
     spaceTerminates: own.spaceTerminates ?? false,
+    capitalisedNouns: own.capitalisedNouns ?? false,
   };
   cache.set(code, rules);
   return rules;

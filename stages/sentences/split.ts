@@ -33,7 +33,7 @@ function candidates(rules: LanguageRules): RegExp {
   let re = candidateCache.get(rules.lang);
   if (!re) {
     const marks = SPACED_TERMINATORS + UNSPACED_TERMINATORS + rules.extraTerminators + (rules.spaceTerminates ? ' ' : '');
-    re = new RegExp(`[${escapeClass(marks)}]`, 'g');
+    re = new RegExp(`[${escapeClass(marks)}]|-+(?=["”'’]\\s)`, 'g');
     candidateCache.set(rules.lang, re);
   }
   return re;
@@ -109,8 +109,10 @@ function splitChunk(ctx: Context, from: number, to: number, lineEnd: number, spa
     let j = i + 1;
     if (text[i] === ' ') {
       j = i;
-    } else if (text[i] === '.' && text[i + 1] === ' ' && text[i + 2] === '.' && isSpace(text[i - 1] ?? ' ')) {
+    } else if (text[i] === '.' && text[i + 1] === ' ' && text[i + 2] === '.' && (isSpace(text[i - 1] ?? ' ') || (text[i + 3] === ' ' && text[i + 4] === '.'))) {
       while (j + 1 < to && text[j] === ' ' && text[j + 1] === '.') j += 2; // spaced ellipsis `. . .`
+    } else if (text[i] === '-') {
+      while (j < to && text[j] === '-') j++;
     } else {
       while (j < to && (isRunMark(text[j], rules) || isFormat(text[j]))) j++;
     }
@@ -176,10 +178,16 @@ function endsSentence(ctx: Context, start: number, i: number, j: number, k: numb
   if (isUnspacedTerminator(mark)) return unspacedEnds(text, start, i, k, m);
   if (m === k) return mark === '.' && gluedSentenceEnds(text, start, i, k, to, rules);
   const next = text[m];
-  if (rules.protectQuotes && isQuoted(ctx, start, i, k, to)) return k > j && isUpper(next);
+  if (rules.protectQuotes) {
+    const quoted = quoteState(ctx, start, i, k, to);
+    if (quoted === 'open') return false;
+    // Closed right after the mark: a new sentence starts with a capital (or, after a double quote or bracket, an opening one).
+    if (quoted === 'closed') return isUpper(next) || (isOpener(next) && /["”)\]»]/.test(text.slice(j, k)));
+  }
   if (rules.extraTerminators.includes(mark)) return extraEnds(text, mark, m, to);
-  if (isDash(next) && k === j && isSpace(text[m + 1] ?? '') && isUpper(text[m + 2] ?? '')) return true; // `What do you see? - Posted`
-  const run = text.slice(i, j);
+  if (mark !== '.' && isDash(next) && k === j && isSpace(text[m + 1] ?? '') && isUpper(text[m + 2] ?? '')) return true; // `What do you see? - Posted`
+  const run = text.slice(i, j).replace(/\p{Cf}/gu, '');
+  if (mark === '-') return k > j && isUpper(next); // `to--" At this moment`
   if (run.includes(' ')) return (run.match(/\./g) ?? []).length > 3 && isUpper(next); // `. . .` goes on, `. . . .` ends
   if (run.includes('…') || run.includes('..')) return ellipsisEnds(next);
   if (mark !== '.' || run.length > 1) return strongEnds(ctx, start, i, next);
@@ -191,23 +199,23 @@ function gluedSentenceEnds(text: string, start: number, i: number, k: number, to
   const before = text[i - 1] ?? '';
   if (k !== i + 1 || !(isLower(before) || isDigit(before))) return false;
   const word = wordBefore(text, start, i);
-  if (/[@/.:]/.test(word)) return false;
+  if (/[@/.:]/.test(word) || /^\d{1,2}$/.test(word)) return false;
   const after = wordAfter(text, k, to);
   if (!isUpper(after[0] ?? '') || !isLower(after[1] ?? '')) return false;
   return after.length >= 3 || rules.titles.has(after.toLowerCase());
 }
 
-/** Inside a quotation or brackets (and not closed by the marks right after the terminator). */
-function isQuoted(ctx: Context, start: number, i: number, k: number, to: number): boolean {
+/** Whether the mark stands inside a quotation or brackets, and if so whether the marks right after it close them all. */
+function quoteState(ctx: Context, start: number, i: number, k: number, to: number): 'none' | 'open' | 'closed' {
   ctx.quotes ??= quotedRanges(ctx.text, start, to);
-  let inside = false;
+  let state: 'none' | 'closed' = 'none';
   for (const r of ctx.quotes) {
     if (r.start < i && i < r.end) {
-      if (r.end > k) return true; // still open after the marks: protected
-      inside = true;
+      if (r.end > k) return 'open';
+      state = 'closed';
     }
   }
-  return inside;
+  return state;
 }
 
 /** 。！？ and Ethiopic marks: they end a sentence unless inside 「」《》 brackets or before a quoting particle. */
@@ -279,6 +287,7 @@ function periodEnds(ctx: Context, start: number, i: number, m: number, to: numbe
     if (next === '(' || ACRONYM.test(after)) return false; // `Inc. (“Company A”)`, `& Co. KG`
     if (INITIALISM.test(word) && isLower(word[0]) && rules.titles.has(after.toLowerCase())) return false; // `5 a.m. Mr. Smith`
   }
-  if (rules.ordinalPeriods && /^\d{1,2}$/.test(word) && !rules.starters.has(after)) return false;
+  if (rules.ordinalPeriods && /^[-–(]?\d{1,2}$/.test(word) && !rules.starters.has(after)) return false; // `am 3. Oktober`, `1. -3. Jahrhundert`
+  if (rules.capitalisedNouns && isListed) return rules.starters.has(after); // `u.a. Spanisch`
   return true;
 }
