@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../../stages/language/detect.ts';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Chính phủ yêu cầu các bộ, ngành khẩn trương triển khai các giải pháp hỗ trợ doanh nghiệp.', 'vi', 'Latn'],
+    ['The government asked ministries to speed up support for businesses hit by the storm.', 'en', 'Latn'],
+    ['Die Regierung hat die Ministerien aufgefordert, die Unterstützung zu beschleunigen.', 'de', 'Latn'],
+    ['Правительство поручило министерствам ускорить поддержку предприятий.', 'ru', 'Cyrl'],
+    ['Уряд доручив міністерствам прискорити підтримку підприємств.', 'uk', 'Cyrl'],
+    ['طلبت الحكومة من الوزارات تسريع دعم الشركات المتضررة من العاصفة.', 'ar', 'Arab'],
+    ['รัฐบาลขอให้กระทรวงต่างๆ เร่งให้การสนับสนุนธุรกิจ', 'th', 'Thai'],
+    ['정부는 각 부처에 기업 지원을 서두르라고 요청했다.', 'ko', 'Hang'],
+    ['政府は各省庁に企業支援を急ぐよう求めた。', 'ja', 'Jpan'],
+    ['政府要求各部门加快对企业的支持。', 'zh', 'Hani'],
+  ])('%s -> %s', (text, lang, script) => {
+    const guess = detectLanguage(text);
+    expect(guess.lang).toBe(lang);
+    expect(guess.script).toBe(script);
+    expect(guess.confidence).toBeGreaterThan(0.5);
+    expect(guess.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('tells Vietnamese words without tone marks specific to it from short text', () => {
+    expect(detectLanguage('những người dân').lang).toBe('vi');
+    expect(detectLanguage('thường xuyên').lang).toBe('vi');
+  });
+
+  it('answers und, not a confident guess, when there is nothing or too little to tell', () => {
+    expect(detectLanguage('12/7/2024 - 15:30 !!!')).toEqual({ lang: 'und', script: 'Zyyy', confidence: 0 });
+    expect(detectLanguage('').lang).toBe('und');
+    const one = detectLanguage('a');
+    expect(one.lang).toBe('und');
+    expect(one.confidence).toBe(0);
+  });
+
+  it('is less confident on a word than on a sentence', () => {
+    const word = detectLanguage('station');
+    const sentence = detectLanguage('The station was closed for the whole weekend because of the storm.');
+    expect(sentence.lang).toBe('en');
+    expect(word.confidence).toBeLessThan(sentence.confidence);
+  });
+
+  it('only answers languages of the text script', () => {
+    // Serbian Cyrillic: never a Latin-script language whatever the n-grams.
+    const guess = detectLanguage('Влада је затражила од министарстава да убрзају подршку привреди.');
+    expect(guess.script).toBe('Cyrl');
+    expect(guess.lang).toBe('sr');
+  });
+
+  it('narrows the candidates to `languages` (ISO 639-1 or 639-3)', () => {
+    const text = 'Die Regierung hat die Ministerien aufgefordert.';
+    expect(['en', 'fr']).toContain(detectLanguage(text, { languages: ['en', 'fr'] }).lang);
+    expect(detectLanguage('Chính phủ yêu cầu các bộ', { languages: ['eng', 'vie'] }).lang).toBe('vi');
+    // No candidate for the script: und rather than a language the user excluded.
+    expect(detectLanguage('Правительство поручило министерствам', { languages: ['en', 'vi'] }).lang).toBe('und');
+  });
+
+  it('falls back to franc for scripts the model has no language for', () => {
+    const guess = detectLanguage('መንግሥት ለሚኒስቴሮች የንግድ ድጋፍን እንዲያፋጥኑ ጠይቋል።');
+    expect(guess.script).toBe('Ethi');
+    expect(guess.lang).toBe('am');
+  });
+});
