@@ -21,8 +21,10 @@ export interface ScoredPiece {
   sentence: number;
   /** The piece continues the word of the piece before it. */
   continues: boolean;
-  /** Label probabilities by class index. */
-  probs: ArrayLike<number>;
+  /** Class index of the piece's most probable label. */
+  label: number;
+  /** Its probability. */
+  score: number;
 }
 
 export interface TaggedUnit {
@@ -34,38 +36,19 @@ export interface TaggedUnit {
   score: number;
 }
 
-function best(probs: ArrayLike<number>): number {
-  let top = 0;
-  for (let c = 1; c < probs.length; c++) if (probs[c]! > probs[top]!) top = c;
-  return top;
-}
-
 export function tagUnits(pieces: ScoredPiece[], strategy: AggregationStrategy): TaggedUnit[] {
   if (strategy === 'simple') {
-    return pieces.map((p) => {
-      const label = best(p.probs);
-      return { start: p.start, end: p.end, sentence: p.sentence, label, score: p.probs[label]! };
-    });
+    return pieces.map((p) => ({ start: p.start, end: p.end, sentence: p.sentence, label: p.label, score: p.score }));
   }
   const units: TaggedUnit[] = [];
   let i = 0;
   while (i < pieces.length) {
+    const head = pieces[i]!;
     let j = i + 1;
-    while (j < pieces.length && pieces[j]!.continues && pieces[j]!.sentence === pieces[i]!.sentence) j++;
-    let chosen = i;
-    if (strategy === 'max') {
-      for (let k = i + 1; k < j; k++) {
-        if (pieces[k]!.probs[best(pieces[k]!.probs)]! > pieces[chosen]!.probs[best(pieces[chosen]!.probs)]!) chosen = k;
-      }
-    }
-    const label = best(pieces[chosen]!.probs);
-    units.push({
-      start: pieces[i]!.start,
-      end: pieces[j - 1]!.end,
-      sentence: pieces[i]!.sentence,
-      label,
-      score: pieces[chosen]!.probs[label]!,
-    });
+    while (j < pieces.length && pieces[j]!.continues && pieces[j]!.sentence === head.sentence) j++;
+    let chosen = head;
+    if (strategy === 'max') for (let k = i + 1; k < j; k++) if (pieces[k]!.score > chosen.score) chosen = pieces[k]!;
+    units.push({ start: head.start, end: pieces[j - 1]!.end, sentence: head.sentence, label: chosen.label, score: chosen.score });
     i = j;
   }
   return units;

@@ -15,9 +15,20 @@ const SPACE = /\s/;
 const PUNCT = /[\p{P}\p{S}]/u;
 const MARK = /\p{M}/u;
 
+const FOLDED = new Map<string, string>();
+
 function fold(ch: string): string {
-  if (CONTROL.test(ch) && !SPACE.test(ch)) return '';
-  return ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  const code = ch.charCodeAt(0);
+  if (code < 0x80 && code >= 0x20 && code !== 0x7f) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+  let folded = FOLDED.get(ch);
+  if (folded === undefined) {
+    folded =
+      CONTROL.test(ch) && !SPACE.test(ch)
+        ? ''
+        : ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+    FOLDED.set(ch, folded);
+  }
+  return folded;
 }
 
 export function foldText(text: string): string {

@@ -25,15 +25,13 @@ export interface TransformersBackendOptions {
   overlap?: number;
   /** Windows per model call (default 16). */
   batchSize?: number;
+  /** Where model names are looked up (`<dir>/<name>`) and hub downloads go (`<dir>/cache/`); default: the package's models/. */
+  modelsDir?: string;
 }
 
-/** The pieces of one article, with their offsets in the text. */
-interface Piece {
+/** A piece of one article: its token id, its offsets in the text, and (once predicted) its label. */
+interface Piece extends ScoredPiece {
   id: number;
-  start: number;
-  end: number;
-  sentence: number;
-  continues: boolean;
 }
 
 interface LoadedModel {
@@ -59,7 +57,8 @@ interface LoadedModel {
 export function createTransformersBackend(ner: NerConfig, options: TransformersBackendOptions = {}): NerBackend {
   let model: LoadedModel | null = null;
   let loading: Promise<void> | null = null;
-  const modelsDir = ner.modelDir ?? PACKAGE_MODELS_DIR;
+  // Not ner.modelDir: that is the embedded backend's folder of trained models.
+  const modelsDir = options.modelsDir ?? PACKAGE_MODELS_DIR;
 
   const backend: NerBackend = {
     name: 'transformers',
@@ -172,9 +171,8 @@ async function tagText(
     sentenceStart: (i) => i === 0 || pieces[i]!.sentence !== pieces[i - 1]!.sentence,
     wordStart: (i) => !pieces[i]!.continues,
   });
-  const probs = await predict(model, pieces, windows, batchSize);
-  const scored: ScoredPiece[] = pieces.map((p, i) => ({ ...p, probs: probs[i]! }));
-  return groupEntities(text, tagUnits(scored, strategy), model.scheme);
+  await predict(model, pieces, windows, batchSize);
+  return groupEntities(text, tagUnits(pieces, strategy), model.scheme);
 }
 
 /** Tokenizes each sentence and finds each piece in the text; empty pieces (a lone `▁`) are left out. */
@@ -198,7 +196,7 @@ function pieceText(model: LoadedModel, text: string, sentences: Span[]): Piece[]
           : previous.end === start &&
             !isPunctuation(text.slice(start, end)) &&
             !isPunctuation(text.slice(previous.start, previous.end)));
-      const piece: Piece = { id: ids[k]!, start, end, sentence: s, continues };
+      const piece: Piece = { id: ids[k]!, start, end, sentence: s, continues, label: 0, score: 0 };
       pieces.push(piece);
       previous = piece;
     }
@@ -206,28 +204,34 @@ function pieceText(model: LoadedModel, text: string, sentences: Span[]): Piece[]
   return pieces;
 }
 
-/** Runs the model over the windows, longest first in batches, and keeps each piece's probabilities from its owning window. */
-async function predict(model: LoadedModel, pieces: Piece[], windows: Window[], batchSize: number): Promise<Float32Array[]> {
+/**
+ * Runs the model over the windows, longest first in batches, and gives each piece, from its
+ * owning window, its most probable label and that label's probability (all that the aggregation
+ * strategies need).
+ */
+async function predict(model: LoadedModel, pieces: Piece[], windows: Window[], batchSize: number): Promise<void> {
   const owners = windowOwners(windows, pieces.length);
-  const probs: Float32Array[] = new Array(pieces.length);
   const order = windows.map((_, i) => i).sort((a, b) => windowLength(windows[b]!) - windowLength(windows[a]!) || a - b);
   const frame = model.prefix.length + model.suffix.length;
   for (let b = 0; b < order.length; b += batchSize) {
     const batch = order.slice(b, b + batchSize);
     const width = windowLength(windows[batch[0]!]!) + frame;
-    const inputIds = new BigInt64Array(batch.length * width).fill(BigInt(model.padId));
-    const mask = new BigInt64Array(batch.length * width);
+    const inputIds = new Int32Array(batch.length * width).fill(model.padId);
+    const mask = new Int32Array(batch.length * width);
     batch.forEach((wi, row) => {
       const w = windows[wi]!;
-      const ids = [...model.prefix, ...pieces.slice(w.from, w.to).map((p) => p.id), ...model.suffix];
-      ids.forEach((id, col) => {
-        inputIds[row * width + col] = BigInt(id);
-        mask[row * width + col] = 1n;
-      });
+      let col = row * width;
+      const put = (id: number) => {
+        inputIds[col] = id;
+        mask[col++] = 1;
+      };
+      model.prefix.forEach(put);
+      for (let i = w.from; i < w.to; i++) put(pieces[i]!.id);
+      model.suffix.forEach(put);
     });
     const output = (await model.classifier.model({
-      input_ids: new Tensor('int64', inputIds, [batch.length, width]),
-      attention_mask: new Tensor('int64', mask, [batch.length, width]),
+      input_ids: new Tensor('int64', toInt64(inputIds), [batch.length, width]),
+      attention_mask: new Tensor('int64', toInt64(mask), [batch.length, width]),
     })) as { logits: Tensor };
     const logits = output.logits.data as Float32Array;
     const classes = output.logits.dims[2]!;
@@ -236,23 +240,35 @@ async function predict(model: LoadedModel, pieces: Piece[], windows: Window[], b
       for (let i = w.from; i < w.to; i++) {
         if (owners[i] !== wi) continue;
         const at = (row * width + model.prefix.length + (i - w.from)) * classes;
-        probs[i] = softmax(logits.subarray(at, at + classes));
+        [pieces[i]!.label, pieces[i]!.score] = topProbability(logits, at, classes);
       }
     });
   }
-  return probs;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** int64 tensor data without a BigInt per element: non-negative int32s written as the low words. */
+function toInt64(values: Int32Array): BigInt64Array {
+  const out = new BigInt64Array(values.length);
+  if (!LITTLE_ENDIAN) {
+    values.forEach((v, i) => (out[i] = BigInt(v)));
+    return out;
+  }
+  const words = new Int32Array(out.buffer);
+  for (let i = 0; i < values.length; i++) words[2 * i] = values[i]!;
+  return out;
 }
 
 function windowLength(w: Window): number {
   return w.to - w.from;
 }
 
-function softmax(logits: Float32Array): Float32Array {
-  let top = -Infinity;
-  for (const x of logits) if (x > top) top = x;
-  const out = new Float32Array(logits.length);
+/** The most probable class of logits[at, at + classes) and its softmax probability. */
+function topProbability(logits: Float32Array, at: number, classes: number): [number, number] {
+  let top = 0;
+  for (let c = 1; c < classes; c++) if (logits[at + c]! > logits[at + top]!) top = c;
   let sum = 0;
-  for (let c = 0; c < logits.length; c++) sum += out[c] = Math.exp(logits[c]! - top);
-  for (let c = 0; c < logits.length; c++) out[c] = out[c]! / sum;
-  return out;
+  for (let c = 0; c < classes; c++) sum += Math.exp(logits[at + c]! - logits[at + top]!);
+  return [top, 1 / sum];
 }
