@@ -25,11 +25,35 @@ function romanValue(s: string): number {
  * (`a) … b) …`, `1. … 2. …`), or a bullet after white space. Capital letters with a bare period
  * are left out (they are initials: `John F. Kennedy`).
  */
+const SEPARATOR = /(?<=^|\s)([*=_~#+-])\1{2,}(?=\s|$)/g;
+const STAMP = /\b\d{1,2}\/\d{1,2}\/\d{2,4} \d{1,2}:\d{2}(?::\d{2})? ?[AP]M\b/g;
+const URL_AFTER_URL = /(?<=(?:https?:\/\/|www\.)\S+\s+)(?:https?:\/\/|www\.)/g;
+
+/**
+ * Units of a line that are sentences of their own whatever the punctuation: separator runs
+ * (`***`, `=====`), mail date stamps (`04/26/2001 07:17 AM`) and links listed one after another.
+ */
+function standaloneUnits(line: string, from: number, starts: Set<number>): void {
+  if (line.length < 3) return;
+  for (const re of [SEPARATOR, STAMP]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const end = m.index + m[0].length;
+      // A stamp after `on`/`at` belongs to its sentence; otherwise it stands alone.
+      if (m.index > 0 && !(re === STAMP && /\b\p{Ll}+\s+$/u.test(line.slice(Math.max(0, m.index - 12), m.index)))) starts.add(from + m.index);
+      if (/\S/.test(line.slice(end))) starts.add(from + end + (line.slice(end).length - line.slice(end).trimStart().length));
+    }
+  }
+  URL_AFTER_URL.lastIndex = 0;
+  for (let m = URL_AFTER_URL.exec(line); m; m = URL_AFTER_URL.exec(line)) starts.add(from + m.index);
+}
+
 export function listItemStarts(text: string, from: number, to: number): number[] {
   const starts = new Set<number>();
+  standaloneUnits(text.slice(from, to), from, starts);
   for (let p = from + 1; p < to; p++) if (isBullet(text[p]) && isSpace(text[p - 1])) starts.add(p);
   const line = text.slice(from, to);
-  if (!/[.)]\s/.test(line)) return [...starts].sort((a, b) => a - b);
+  if (!/[.)]\s/.test(line)) return [...starts].filter((p) => p > from && p < to).sort((a, b) => a - b);
   const markers: Marker[] = [];
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
@@ -50,5 +74,5 @@ export function listItemStarts(text: string, from: number, to: number): number[]
       }
     }
   }
-  return [...starts].sort((a, b) => a - b);
+  return [...starts].filter((p) => p > from && p < to).sort((a, b) => a - b);
 }

@@ -17,12 +17,13 @@ const QUOTED = [
 ];
 
 /** Quoted and bracketed ranges in `text[from, to)`, each from its opening mark to past its closing one. */
+export const MAX_QUOTED = Number(process.env.SX_MAXQ ?? 400);
 export function quotedRanges(text: string, from: number, to: number): Range[] {
   const line = text.slice(from, to);
   const ranges: Range[] = [];
   for (const re of QUOTED) {
     re.lastIndex = 0;
-    for (let m = re.exec(line); m; m = re.exec(line)) ranges.push({ start: from + m.index, end: from + m.index + m[0].length });
+    for (let m = re.exec(line); m; m = re.exec(line)) if (m[0].length <= MAX_QUOTED) ranges.push({ start: from + m.index, end: from + m.index + m[0].length });
   }
   return ranges;
 }

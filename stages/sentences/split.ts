@@ -68,12 +68,26 @@ export function splitSentences(text: string, lang: string): Span[] {
 
 const casualCache = new Map<string, RegExp>();
 
-/** Casual text (mail, chat) writes `i` for I and often starts sentences in lower case. */
+const LOWER_AFTER_END = /(?<=^|\s)(\p{Ll}{2,})[.!?]+\s+\p{Ll}/gmu;
+
+/**
+ * Casual text (mail, chat, reviews) writes `i` for I and starts sentences in lower case: there a
+ * terminator before a lower-case word ends a sentence. Told by the pronoun, or by two or more
+ * ordinary words (not abbreviations) ending in a terminator before a lower-case word.
+ */
 function isCasual(text: string, rules: LanguageRules): boolean {
   if (!rules.casualPronoun) return false;
   let re = casualCache.get(rules.casualPronoun);
   if (!re) casualCache.set(rules.casualPronoun, (re = new RegExp(`(?:^|[\\s"(])${rules.casualPronoun}(?=[\\s'’]|$)`, 'm')));
-  return re.test(text);
+  if (re.test(text)) return true;
+  let seen = 0;
+  LOWER_AFTER_END.lastIndex = 0;
+  for (let m = LOWER_AFTER_END.exec(text); m; m = LOWER_AFTER_END.exec(text)) {
+    const word = m[1];
+    if (rules.abbreviations.has(word) || rules.titles.has(word) || rules.numberAbbreviations.has(word)) continue;
+    if (++seen >= 2) return true;
+  }
+  return false;
 }
 
 function push(text: string, start: number, end: number, spans: Span[]): void {
@@ -174,7 +188,7 @@ function endsSentence(ctx: Context, start: number, i: number, j: number, k: numb
   let m = k;
   while (m < to && isSpace(text[m])) m++;
   if (m >= to) return to < lineEnd; // a forced list boundary follows
-  if (!hasContent(text, start, i)) return false;
+  if (!hasContent(text, start, i)) return loneMarksEnd(text, start, i, j, k, m);
   if (isUnspacedTerminator(mark)) return unspacedEnds(text, start, i, k, m);
   if (m === k) return mark === '.' && gluedSentenceEnds(text, start, i, k, to, rules);
   const next = text[m];
@@ -194,6 +208,15 @@ function endsSentence(ctx: Context, start: number, i: number, j: number, k: numb
   return periodEnds(ctx, start, i, m, to);
 }
 
+/** A sentence of marks only (`?` in mail, `..`) ends before a capital; a leading `...`/`…` runs into the next words. */
+function loneMarksEnd(text: string, start: number, i: number, j: number, k: number, m: number): boolean {
+  if (m === k || start !== i || !isUpper(text[m])) return false;
+  const run = text.slice(i, j);
+  return !(run === '...' || run.includes('…'));
+}
+
+const URL_START = /^(?:https?:\/\/|www\.)/i;
+
 /** `world.Today`, `1,000.That`: a period glued to a capitalised word of three letters or more, or a title. */
 function gluedSentenceEnds(text: string, start: number, i: number, k: number, to: number, rules: LanguageRules): boolean {
   const before = text[i - 1] ?? '';
@@ -202,6 +225,8 @@ function gluedSentenceEnds(text: string, start: number, i: number, k: number, to
   if (/[@/.:]/.test(word) || /^\d{1,2}$/.test(word)) return false;
   const after = wordAfter(text, k, to);
   if (!isUpper(after[0] ?? '') || !isLower(after[1] ?? '')) return false;
+  const follow = text[k + after.length] ?? ' ';
+  if (!isSpace(follow) && follow !== ',' || /^(?:Com|Net|Org|Edu|Gov)$/.test(after)) return false; // Newsfeed.Com, Jane.Doe@
   return after.length >= 3 || rules.titles.has(after.toLowerCase());
 }
 
@@ -274,6 +299,7 @@ function periodEnds(ctx: Context, start: number, i: number, m: number, to: numbe
   if (!hasContent(text, start, i - word.length) && (/^\d{1,3}$/.test(word) || /^\p{L}$/u.test(word) || ROMAN.test(word))) return false;
 
   if (isLower(next)) {
+    if (URL_START.test(text.slice(m, m + 8))) return true; // `… ever before. http://…`
     if (isTitle || isListed || isNumberAbbreviation || isInitial) return false;
     return ctx.casual || rules.lowercaseStarts;
   }
