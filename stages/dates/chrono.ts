@@ -75,11 +75,18 @@ function valueOf(k: Known, r: Resolver, start: number, end: number, before: stri
   return date ? { type: 'DATE', value: date } : null;
 }
 
+const CALENDAR_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)day\b|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b/;
+
+/** Relative phrases and ranges go to the rule sets, which write TIMEX3 values for them. */
+const RELATIVE_WORD = /\b(?:this|last|next|ago|today|yesterday|tomorrow|tonight|now|week|month|year|through|from|to|until|between|and)\b|[-–]/i;
+
 export function chronoCandidates(text: string, lang: string): Candidate[] {
   const parser = chronoParser(lang);
   if (!parser) return [];
   const out: Candidate[] = [];
   for (const res of parser.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+    // calendar words only: chrono also reads fractions (7/8), prices ($3.625 a share) and name parts
+    if (!CALENDAR_WORD.test(res.text) || RELATIVE_WORD.test(res.text)) continue;
     const k = known(res.start);
     const start = res.index;
     const end = res.index + res.text.length;

@@ -1,9 +1,655 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
-import type { Rule } from './engine.ts';
+import { readFileSync } from 'node:fs';
+import { addDays, formatDay, formatYear, quarterOf, type Day } from './calendar.ts';
+import { derived, recentQuarter, referenceDay, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
+import { centuryValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
+import { withYearless } from './vi.ts';
 
-export const EN_FUTURE = /\b(?:will|won't|'ll|shall|would|next|coming|upcoming|scheduled|expected|expects|plans?|planned|due|until|by|tomorrow|later)\b/i;
+interface EnWords {
+  numbers: Record<string, number>;
+  ordinals: Record<string, number>;
+  vague: string[];
+  months: Record<string, number>;
+  weekdays: Record<string, number>;
+  seasons: Record<string, string>;
+  units: Record<string, string>;
+  partsOfDay: Record<string, string>;
+}
+const WORDS: EnWords = JSON.parse(readFileSync(new URL('./resources/en.json', import.meta.url), 'utf8'));
 
+/** In the sentence: it talks about what is to come. */
+export const EN_FUTURE = /\b(?:will|won't|'ll|shall|next|coming|upcoming|scheduled|expected to|plans? to|planned|due to|is to|are to|tomorrow)\b/i;
 export const EN_SPAN_PAST = /\b(?:last|ago|earlier|past|previous)\b/i;
 export const EN_SPAN_FUTURE = /\b(?:next|coming|later)\b/i;
 
-export const EN_RULES: Rule[] = [];
+const lc = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+const keys = (o: Record<string, unknown>) => Object.keys(o).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+')).join('|');
+
+const NUM_BASE = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|${keys(WORDS.numbers)}`;
+const NUM = `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|\\d+,\\d{3}|(?:${NUM_BASE})(?:\\s+(?:and\\s+a\\s+half|hundred|thousand))?)`;
+const VAGUE = WORDS.vague.filter((v) => v !== 'the' && v !== 'recent' && v !== 'coming' && v !== 'more').map((v) => v.replace(/ /g, '\\s+')).join('|');
+const UNIT = '(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))';
+const MONTH = '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\\w-])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\\.|(?![\\w-])))';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\\w-])';
+const POD = '(?:morning|afternoon|evening|night|overnight)';
+const EDGE = '(?:early|earlier|late|later|mid|middle)';
+const ORD_QUARTER = '(?:first|second|third|fourth|1st|2nd|3rd|4th)';
+
+export function enNumber(raw: string): number | null {
+  const s = lc(raw).replace(/-/g, ' ');
+  if (/^\d+,\d{3}$/.test(s)) return +s.replace(',', '');
+  const half = /^(\d+)\s+1\/2$/.exec(s);
+  if (half) return +half[1] + 0.5;
+  if (/^\d+(\.\d+)?$/.test(s)) return parseFloat(s);
+  if (WORDS.numbers[s] !== undefined) return WORDS.numbers[s];
+  let total = 0;
+  let current = 0;
+  const words = s.replace(/\band a half\b/, 'andahalf').split(' ');
+  for (const w of words) {
+    if (w === 'andahalf') {
+      current += 0.5;
+      continue;
+    }
+    const v = WORDS.numbers[w];
+    if (v === undefined) return null;
+    if (v === 100) current = (current || 1) * 100;
+    else if (v === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else current += v;
+  }
+  return total + current;
+}
+
+const monthOf = (raw: string) => WORDS.months[lc(raw).replace('.', '')] ?? null;
+const unitOf = (raw: string): Unit => {
+  const u = lc(raw).replace(/s$/, '');
+  const code = WORDS.units[u] ?? 'X';
+  return (code === 'W2' ? 'W' : code) as Unit;
+};
+const edgeMod = (raw: string | undefined) => {
+  if (!raw) return undefined;
+  const e = lc(raw);
+  if (/^(early|beginning|start)/.test(e)) return 'START';
+  if (/^(late|end|close)/.test(e)) return 'END';
+  if (/^(mid|middle)/.test(e)) return 'MID';
+  return undefined;
+};
+
+type Make = Rule['make'];
+const rule = (source: string, make: Make, priority = 0, flags = 'gi'): Rule => ({ re: new RegExp(source, flags), make, priority });
+const fixed = (m: RegExpExecArray, v: TimexValue | ((r: Resolver) => TimexValue | null)): Omit<Candidate, 'priority'> => ({
+  start: m.index,
+  end: m.index + m[0].length,
+  resolve: typeof v === 'function' ? v : () => v,
+});
+
+/** Past unless the words right before say it is coming ("will meet Friday"). */
+function lookingAhead(r: Resolver, start: number, _end: number): boolean {
+  const before = r.text.slice(Math.max(0, start - 35), start);
+  return /\b(?:will|'ll|shall|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|next)\b(?![^.;,]*\b(?:said|says|announced|reported)\b)[^.;]*$/i.test(before);
+}
+
+/** The day a weekday names: the latest one up to the anchor, or the next when the text looks ahead. */
+function weekdayValue(r: Resolver, wd: number, rel: string, start: number, end: number): string {
+  if (!r.anchor) return `XXXX-WXX-${wd}`;
+  if (rel === 'last') {
+    let day = weekdayDay(r.anchor, wd, false);
+    if (formatDay(day) === formatDay(r.anchor)) day = addDays(day, -7);
+    return formatDay(day);
+  }
+  const ahead = rel === 'next' || rel === 'this coming' || rel === 'coming' || (rel !== 'this' && lookingAhead(r, start, end));
+  let day = weekdayDay(r.anchor, wd, ahead);
+  if (rel === 'next' && formatDay(day) === formatDay(r.anchor)) day = addDays(day, 7);
+  return formatDay(day);
+}
+
+/** The most recent quarter the text reported on, else the last one completed before the anchor. */
+function currentQuarter(r: Resolver): { y: number; q: number } | null {
+  if (r.state.lastQuarter) return r.state.lastQuarter;
+  if (!r.anchor) return null;
+  const k = r.anchor.y * 4 + quarterOf(r.anchor.m) - 2;
+  return { y: Math.floor(k / 4), q: (k % 4) + 1 };
+}
+
+const REL_SHIFT: Record<string, number> = { this: 0, current: 0, 'this coming': 1, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
+
+export const EN_RULES: Rule[] = [
+  // now, currently, current (PRESENT_REF); recently, the past (PAST_REF); the future, soon (FUTURE_REF)
+  rule(
+    `\\b(?:(right\\s+now|now|currently|current|presently|nowadays|at\\s+present|the\\s+present|these\\s+days|today's)|(recently|lately|the\\s+past|formerly|more\\s+recently)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+coming\\s+(?:months|years|weeks|days)|coming\\s+(?:months|years|weeks|days)|someday))\\b`,
+    (m, text) => {
+      const w = lc(m[0]);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      if (w === 'current' && /^\s+(?:account|accounts|law|laws|rules?|events|affairs|members?|policy|prices?|dollars|yield)\b/i.test(after)) return null;
+      if (w === 'future' && /^\s+(?:contracts?|prices?|delivery|options?|markets?|trading|months?)\b/i.test(after)) return null;
+      if (w === "today's") return null;
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (w === 'soon' && (/\bas\s+$/i.test(before) || /^\s+(?:as|after|thereafter)\b/i.test(after))) return null;
+      if (w === 'the foreseeable future') return null;
+      const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
+      return fixed(m, { type: 'DATE', value });
+    },
+    0,
+  ),
+  // today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon
+  rule(
+    `\\b(?:(${EDGE})\\s+)?(?:(today|yesterday|tomorrow|tonight)(?:\\s+(${POD}))?|(this|last|tomorrow|yesterday)\\s+(${POD}))\\b(?!'s)`,
+    (m) => {
+      const day = lc(m[2] ?? m[4]);
+      const pod = m[3] ?? m[5];
+      if (day === 'last' && lc(pod) !== 'night') return null;
+      const shift = day === 'yesterday' || day === 'last' ? -1 : day === 'tomorrow' ? 1 : 0;
+      const podCode = day === 'tonight' ? 'NI' : pod ? WORDS.partsOfDay[lc(pod)] : undefined;
+      const timed = !!podCode;
+      return fixed(m, (r) => {
+        const base = r.anchor ? formatDay(addDays(r.anchor, shift)) : 'XXXX-XX-XX';
+        const v: TimexValue = { type: timed ? 'TIME' : 'DATE', value: podCode ? `${base}T${podCode}` : base };
+        const mod = edgeMod(m[1]);
+        if (mod) v.mod = mod;
+        return v;
+      });
+    },
+    2,
+  ),
+  // Friday, last Tuesday, next Monday, Wednesday night, this coming Sunday
+  rule(
+    `\\b(?:(${EDGE})\\s+)?(?:(last|next|this\\s+coming|this|coming)\\s+)?(${WEEKDAY})(?:\\s+(${POD}))?\\b`,
+    (m) => {
+      const wd = WORDS.weekdays[lc(m[3])];
+      const rel = m[2] ? lc(m[2]) : '';
+      const pod = m[4] ? WORDS.partsOfDay[lc(m[4])] : undefined;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        resolve(r) {
+          const date = weekdayValue(r, wd, rel, m.index, m.index + m[0].length);
+          return { type: pod ? 'TIME' : 'DATE', value: pod ? `${date}T${pod}` : date };
+        },
+      };
+    },
+    1,
+    'g',
+  ),
+  // Mondays, every Thursday, each July, Tuesday nights (sets)
+  rule(
+    `\\b(?:(?:every|each)\\s+(${WEEKDAY}|${MONTH})(?:\\s+(${POD}))?|(${WEEKDAY})s(?:\\s+and\\s+${WEEKDAY}s)?|(${WEEKDAY})\\s+(${POD})s)\\b`,
+    (m) => {
+      const wdRaw = m[1] ?? m[3] ?? m[4];
+      const wd = WORDS.weekdays[lc(wdRaw)];
+      const pod = m[2] ?? m[5];
+      if (!wd) {
+        const month = monthOf(wdRaw);
+        return month ? fixed(m, { type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}` }) : null;
+      }
+      return fixed(m, { type: 'SET', value: `XXXX-WXX-${wd}${pod ? `T${WORDS.partsOfDay[lc(pod)]}` : ''}` });
+    },
+    2,
+    'g',
+  ),
+  // January, last April, late November, mid-November, January 1998, the middle of October, March of 1990
+  rule(
+    `\\b(?:(?:the\\s+)?(early|late|mid|middle|end|beginning|start)(?:-|\\s+|\\s+of\\s+))?(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?(${MONTH})(?!\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{3}))(?:,?\\s+(?:of\\s+)?(\\d{4})\\b|\\s+(this|last|next)\\s+year\\b)?`,
+    (m, text) => {
+      const month = monthOf(m[3]);
+      if (!month) return null;
+      // a bare abbreviation is a month only before a number ("Jan Kavan" is a name)
+      if (/^[A-Z][a-z]{2,3}$/.test(m[3]) && m[3].length <= 4 && !/^(?:June|July)$/.test(m[3]) && !m[4]) return null;
+      if (m[3] === 'May' && !m[1] && !m[2] && !m[4] && !m[5]) {
+        // "May" the modal verb at the start of a sentence
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+        if (/^\s+(?:be|have|not|also|well|need|take|come|go|get|make|lose|face|still|never|help)\b/i.test(after)) return null;
+      }
+      if (/^(Mar|Jan|Jun|Jul|Sep|Oct|Nov|Dec)$/.test(m[3]) === false && /^[A-Z][a-z]+\.?$/.test(m[3]) === false) return null;
+      const rel = m[2] ? lc(m[2]) : '';
+      const yearRel = m[5] ? lc(m[5]) : '';
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(r) {
+          let y: number | null = m[4] ? +m[4] : null;
+          if (y === null && r.anchor) {
+            if (yearRel) y = r.anchor.y + (REL_SHIFT[yearRel] ?? 0);
+            else if (rel === 'last' || rel === 'this past') y = month < r.anchor.m ? r.anchor.y : r.anchor.y - 1;
+            else if (rel === 'next' || rel === 'this coming') y = month > r.anchor.m ? r.anchor.y : r.anchor.y + 1;
+            else if (rel === 'this') y = r.anchor.y;
+            else y = r.yearFor(month, null, start, end);
+          }
+          const v: TimexValue = { type: 'DATE', value: monthValue(y, month) };
+          const mod = edgeMod(m[1]);
+          if (mod) v.mod = mod;
+          return withYearless(v, !m[4] && !rel && !yearRel);
+        },
+      };
+    },
+    1,
+    'g',
+  ),
+  // Aug. 7, Sept. 30, 1989, March 26, 1996, Saturday, April 25, March eighth, the 15th of March
+  rule(
+    `\\b(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(\\d{1,2}|${keys(WORDS.ordinals)})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
+    (m) => {
+      const month = monthOf(m[2]);
+      const day = /^\d+$/.test(m[3]) ? +m[3] : WORDS.ordinals[lc(m[3])];
+      if (!month || !day || day > 31) return null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(r) {
+          const y = m[4] ? +m[4] : r.yearFor(month, day, start, end);
+          const value = y === null ? `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : `${formatYear(y)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          return withYearless({ type: 'DATE', value }, !m[4]);
+        },
+      };
+    },
+    2,
+    'g',
+  ),
+  // 1990, fiscal 1989, mid-1996, early 1990, the end of 1990, the 1988 period, nineteen ninety-six, the year two thousand
+  rule(
+    `\\b(?:(?:the\\s+)?(early|late|mid|middle|end|beginning|start|close)(?:-|\\s+|\\s+of\\s+))?(?:(fiscal|calendar|the\\s+year|model\\s+year)\\s+)?(1[0-9]\\d\\d|20\\d\\d|nineteen(?:[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)|two\\s+thousand(?:\\s+and\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?:'s)?\\b(?!\\s*(?:%|percent|\\.\\d|,\\d|-\\d))`,
+    (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 24), m.index);
+      if (/[$#]\s*$|\d[,.]?\s*$/.test(before)) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      if (/^\s*(?:shares|people|troops|soldiers|dollars|dlrs|yen|marks|tons|feet|miles|members|cars|units|workers|employees|points|barrels|jobs|students|acres|meters|km|votes|cases|seats)\b/i.test(after)) return null;
+      if (!m[1] && !m[2] && isNamePart(before) && /^\d/.test(m[3])) return null;
+      const raw = lc(m[3]);
+      const y = /^\d/.test(raw) ? +raw : spelledYear(raw);
+      if (y === null) return null;
+      const v: TimexValue = { type: 'DATE', value: formatYear(y) };
+      const mod = edgeMod(m[1]);
+      if (mod) v.mod = mod;
+      return fixed(m, v);
+    },
+    0,
+  ),
+  // the 1980s, the '80s, the nineties, the late 1970s
+  rule(
+    `\\b(?:the\\s+)?(?:(early|late|mid)[- ])?(1[0-9]\\d0|20\\d0|'\\d0|\\d0)'?s\\b|\\bthe\\s+(?:(early|late|mid)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`,
+    (m) => {
+      let decade: number;
+      if (m[2]) {
+        const d = m[2].replace("'", '');
+        decade = d.length === 4 ? +d / 10 : 190 + +d / 10;
+      } else {
+        const tens = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(lc(m[4])) + 2;
+        decade = 190 + tens;
+      }
+      const v: TimexValue = { type: 'DATE', value: String(decade).padStart(3, '0') };
+      const mod = edgeMod(m[1] ?? m[3]);
+      if (mod) v.mod = mod;
+      return fixed(m, v);
+    },
+    1,
+  ),
+  // the 20th century, the 11th century
+  rule(
+    `\\b(?:the\\s+)?(?:(early|late|mid)[- ])?(\\d{1,2})(?:st|nd|rd|th)[- ]century\\b`,
+    (m) => {
+      const v: TimexValue = { type: 'DATE', value: centuryValue(+m[2]) };
+      const mod = edgeMod(m[1]);
+      if (mod) v.mod = mod;
+      return fixed(m, v);
+    },
+    1,
+  ),
+  // the third quarter, third-quarter, the fiscal first quarter, the 1988 second quarter, this year's third quarter, the first half
+  rule(
+    `\\b(?:(?:the|a|an)\\s+)?(?:(this|last|next)\\s+year's\\s+|(?:(fiscal|calendar)\\s+)?(\\d{4})(?:'s)?\\s+|(?:(fiscal)\\s+))?(?:(fiscal)\\s+)?(?:(${ORD_QUARTER}|final|last|latest|current|year-ago|year-earlier|same|corresponding|comparable|previous|prior|recent|flat)[- ])?(?:(fiscal)\\s+)?(${ORD_QUARTER}[- ])?(quarter|half|period)\\b(?:\\s+of\\s+(?:(?:fiscal\\s+)?(\\d{4})|(this|last|next)\\s+year))?`,
+    (m, text) => {
+      const word = m[6] ? lc(m[6]) : '';
+      const ordRaw = m[8] ? lc(m[8]).replace(/[- ]$/, '') : '';
+      const noun = lc(m[9]);
+      const ord = ordRaw ? WORDS.ordinals[ordRaw] : WORDS.ordinals[word];
+      const startsWithArticle = /^(?:the|a|an)\s/i.test(m[0]);
+      if (!ord && !startsWithArticle && !m[1] && !m[3] && !/year-/.test(word)) return null;
+      if (noun === 'period' && !ord && !/latest|year-ago|year-earlier|same|corresponding|comparable|previous|prior/.test(word) && !m[3]) return null;
+      if (noun === 'half' && !ord) return null;
+      if (ord && noun !== 'half' && ord > 4) return null;
+      if (noun === 'half' && ord && ord > 2) return null;
+      const yearWord = m[1] ? lc(m[1]) : m[11] ? lc(m[11]) : '';
+      const printed = m[3] ?? m[10];
+      const yearAgo = /year-ago|year-earlier|same|corresponding|comparable/.test(word);
+      const previous = /previous|prior/.test(word);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      // "the quarter ended Sept. 30" keeps the quarter; "a quarter of" is a fraction
+      if (/^\s+of\s+(?!fiscal|\d|this|last|next)/i.test(after) && !ord) return null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(r) {
+          const h = noun === 'half';
+          if (ord || h) {
+            let y: number | null = printed ? +printed : null;
+            if (y === null && r.anchor) {
+              if (yearWord) y = r.anchor.y + (REL_SHIFT[yearWord] ?? 0);
+              else if (h) y = r.anchor.y;
+              else {
+                const dq = quarterOf(r.anchor.m);
+                y = ord <= dq || r.future(start, end) ? r.anchor.y : r.anchor.y - 1;
+                if (r.state.lastQuarter && r.state.lastQuarter.q === ord) y = r.state.lastQuarter.y;
+              }
+            }
+            return { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
+          }
+          const q = currentQuarter(r);
+          if (!q) return { type: 'DATE', value: 'XXXX-QX' };
+          if (yearAgo) return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
+          if (previous) {
+            const k = q.y * 4 + q.q - 2;
+            return derived({ type: 'DATE', value: `${formatYear(Math.floor(k / 4))}-Q${(k % 4) + 1}` });
+          }
+          if (word === 'last' || word === 'next' || word === 'current') {
+            const shift = word === 'last' ? -1 : word === 'next' ? 1 : 0;
+            return r.anchor ? { type: 'DATE', value: shiftedValue(r.anchor, shift, 'Q') } : { type: 'DATE', value: 'XXXX-QX' };
+          }
+          return { type: 'DATE', value: `${formatYear(q.y)}-Q${q.q}` };
+        },
+      };
+    },
+    2,
+  ),
+  // a year earlier, a year ago, year-earlier, year-ago (as a bare adjective)
+  rule(
+    `\\b(?:(a|one|the)\\s+year\\s+(earlier|ago|before)|(year-earlier|year-ago|year-before))\\b`,
+    (m) =>
+      fixed(m, (r) => {
+        // quarterly results compare with the same quarter a year before
+        const q = recentQuarter(r.state, m.index);
+        if (q) return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
+        return derived({ type: 'DATE', value: r.anchor ? formatYear(r.anchor.y - 1) : 'XXXX' });
+      }),
+    3,
+  ),
+  // this week, last month, next year, this quarter, last weekend, the past year, earlier this month, early next year, last fall
+  rule(
+    `\\b(?:(early|earlier|late|later|mid)[- ]?\\s*)?(this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|that|past|previous|coming|current)\\s+(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|fiscal\\s+year)\\b(?!-)`,
+    (m, text) => {
+      const rel = lc(m[2]).replace(/^the /, '');
+      const unitWord = lc(m[3]);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^'s/.test(after)) return null;
+      if (/^\s+(?:ago|earlier|before)\b/i.test(after)) return null;
+      const season = WORDS.seasons[unitWord];
+      return fixed(m, (r) => {
+        const mod = edgeMod(m[1]);
+        const withMod = (v: TimexValue): TimexValue => (mod ? { ...v, mod } : v);
+        if (rel === 'same' || rel === 'that') {
+          if (unitWord === 'year' && r.state.lastYear !== null) return { type: 'DATE', value: formatYear(r.state.lastYear) };
+          return null;
+        }
+        if (rel === 'following') {
+          if (unitWord === 'year' && r.state.lastYear !== null) return { type: 'DATE', value: formatYear(r.state.lastYear + 1) };
+          return null;
+        }
+        const shift = REL_SHIFT[rel] ?? 0;
+        // "the past week" is a stretch of time; "the past year" reads as last year
+        if ((rel === 'past' || rel === 'previous') && /^the\s/i.test(m[2]) && unitWord !== 'year') {
+          return withMod({ type: 'DURATION', value: durationValue(1, unitOf(unitWord)) });
+        }
+        if (!r.anchor) return withMod({ type: 'DATE', value: season ? `XXXX-${season}` : shiftedValue(null, 0, unitOf(unitWord.replace('fiscal ', ''))) });
+        if (season) {
+          const y = r.anchor.y + shift;
+          return withMod({ type: 'DATE', value: `${formatYear(y)}-${season}` });
+        }
+        if (unitWord === 'weekend') {
+          const sunday = weekdayDay(r.anchor, 7, shift > 0);
+          return withMod({ type: 'DATE', value: shiftedValue(addDays(sunday, shift < 0 ? -7 * (weekdayDay(r.anchor, 6, false) >= r.anchor ? 1 : 0) : 0), 0, 'WE') });
+        }
+        const unit = unitOf(unitWord.replace('fiscal ', ''));
+        return withMod({ type: 'DATE', value: shiftedValue(r.anchor, shift, unit) });
+      });
+    },
+    2,
+  ),
+  // the weekend, over the weekend
+  rule(`\\bthe\\s+weekend\\b`, (m) =>
+    fixed(m, (r) => {
+      if (!r.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+      const saturday = weekdayDay(r.anchor, 6, r.future(m.index, m.index + m[0].length));
+      return { type: 'DATE', value: shiftedValue(saturday, 0, 'WE') };
+    }),
+  ),
+  // three years, the past five years, two-year, 16-hour, more than four hours, a few days, several years, nearly forty years
+  rule(
+    `\\b(?:(about|nearly|almost|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to|some|roughly|approximately|around|only|just|no\\s+more\\s+than|fewer\\s+than|under|within|at\\s+most)\\s+)?(?:(the\\s+(?:past|last|next|first|previous|final|coming|following|latest|early|initial|remaining|same)|the|another|an\\s+additional|each\\s+of\\s+the\\s+past|each\\s+of\\s+the\\s+last)\\s+)?(${NUM}|${VAGUE})[- ](?:(more|additional|full|straight|consecutive)\\s+)?(${UNIT})s?(?:-(long|old))?\\b(?:\\s+(ago|earlier|before|later|from\\s+now|after))?`,
+    (m, text) => {
+      const numRaw = lc(m[3]);
+      const vague = WORDS.vague.includes(numRaw) || /^(several|a few|few|many|some|a number of|numerous|dozens of|hundreds of|thousands of)$/.test(numRaw);
+      let n: number | null = vague ? null : enNumber(numRaw);
+      if (!vague && n === null) return null;
+      const unitWord = lc(m[5]);
+      const unit = unitOf(unitWord);
+      const suffix = m[7] ? lc(m[7]) : '';
+      const hyphen = m[0].includes('-') && !m[6];
+      const before = text.slice(Math.max(0, m.index - 3), m.index);
+      if (/[$]\s*$/.test(before)) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "5.5 percent of the year's", "two days' pay" stay; "the year's" ordinal phrases go
+      if (numRaw === 'a' || numRaw === 'an' || numRaw === 'one') {
+        // "a year" after an amount is a rate: handled by the set rule
+        if (/(?:\d|million|billion|cents?|dollars?|percent|times)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) && !m[1] && !m[2]) return null;
+        if (unit === 'D' && !m[1] && !m[2] && !suffix && /^\s+(?:or|and)\s/i.test(after)) return null;
+      }
+      if (unit === 'X' || unitWord === 'weekend') return null;
+      // "a quarter of the market", "three-quarters": fractions
+      if (unit === 'Q' && (/^\s+of\b/i.test(after) || /quarters$/i.test(m[0]) && hyphen)) return null;
+      // ages: "6-year-old", "52 years old"
+      if (m[6] && lc(m[6]) === 'old') return null;
+      if (/^\s+old\b/i.test(after)) return null;
+      if (n !== null && n > 5000) return null;
+      const mod = m[1] ? ({ about: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', 'more than': 'MORE_THAN', 'less than': 'LESS_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN', 'up to': 'LESS_THAN', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', around: 'APPROX', 'no more than': 'LESS_THAN', 'fewer than': 'LESS_THAN', under: 'LESS_THAN', 'at most': 'LESS_THAN' } as Record<string, string>)[lc(m[1])] : undefined;
+      let start = m.index;
+      if (m[1] && /^(?:within|only|just)$/i.test(m[1])) start = m.index + m[0].toLowerCase().indexOf(lc(m[2] ?? m[3]).split(' ')[0], m[1].length);
+      const end = m.index + m[0].length;
+      if (suffix === 'ago' || suffix === 'earlier' || suffix === 'before' || suffix === 'later' || suffix === 'from now' || suffix === 'after') {
+        return {
+          start,
+          end,
+          resolve(r) {
+            if (suffix === 'before' || suffix === 'after') return { type: 'DURATION', value: durationValue(n, unit) };
+            const sign = suffix === 'later' || suffix === 'from now' ? 1 : -1;
+            if (n === null) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+            const q = recentQuarter(r.state, start);
+            if (unit === 'Y' && q && n === 1 && suffix !== 'from now') return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
+            const u: Unit = unit === 'TH' || unit === 'TM' || unit === 'TS' ? 'D' : unit;
+            const steps = u === 'Q' ? Math.round(n) : Math.round(n);
+            const v: TimexValue = { type: 'DATE', value: shiftedValue(r.anchor, sign * steps, u) };
+            if (mod) v.mod = mod;
+            return v;
+          },
+        };
+      }
+      if (m[2] && /^the$/i.test(m[2].trim()) && vague) return null;
+      if (hyphen && m[6]) n = n ?? null;
+      return {
+        start,
+        end,
+        resolve() {
+          const v: TimexValue = { type: 'DURATION', value: unit === 'Q' ? durationValue(n === null ? null : n * 3, 'M') : durationValue(n, unit) };
+          if (unit === 'Q' && n !== null && Number.isInteger(n)) v.value = `P${n}Q`;
+          if (mod) v.mod = mod;
+          return v;
+        },
+      };
+    },
+    1,
+  ),
+  // years, weeks, months (bare plurals after for/in/within/over), decades, centuries
+  rule(
+    `(?<=\\b(?:for|in|within|over|after|take|takes|took|last|lasted|of)\\s+)(years|months|weeks|days|hours|minutes|decades|centuries)\\b(?!\\s+(?:of|ago|earlier|before|later|old)\\b)`,
+    (m) => {
+      const unit = unitOf(lc(m[1]).replace(/ies$/, 'y').replace(/s$/, ''));
+      return fixed(m, { type: 'DURATION', value: durationValue(null, unit) });
+    },
+    0,
+  ),
+  // recent years (PAST_REF), recent months/weeks/days (a vague stretch)
+  rule(`\\brecent\\s+(years|months|weeks|days|quarters|decades)\\b`, (m) => {
+    const u = lc(m[1]);
+    if (u === 'years') return fixed(m, { type: 'DATE', value: 'PAST_REF' });
+    return fixed(m, { type: 'DURATION', value: durationValue(null, unitOf(u.replace(/s$/, ''))) });
+  }, 2),
+  // the nine months, the first nine months, the six months (ended ...)
+  rule(
+    `\\bthe\\s+(?:(first|last|past|latest|previous|same)\\s+)?(${NUM})\\s+(month|week|year|day|quarter)s\\b`,
+    (m) => {
+      const n = enNumber(m[2]);
+      if (n === null || n < 2) return null;
+      const unit = unitOf(m[3]);
+      return fixed(m, { type: 'DURATION', value: unit === 'Q' ? `P${n}Q` : durationValue(n, unit) });
+    },
+    2,
+  ),
+  // daily, weekly, annually, every day, each year, a year (after an amount), per month
+  rule(
+    `\\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)|(every|each|per)\\s+(?:(other|two|three|four|five|six|ten|few)\\s+)?(day|week|month|year|hour|minute|quarter|morning|evening|night|weekend|summer|winter|spring|fall)s?|(?<=(?:\\d|million|billion|cents?|dollars?|percent|times|\\bonce|\\btwice)\\s+)(a|an)\\s+(day|week|month|year|hour|minute|quarter))\\b`,
+    (m, text) => {
+      if (m[1]) {
+        const w = lc(m[1]);
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+        // "daily newspaper", "a weekly magazine": an adjective of a publication is not a time
+        if (/^\s+(?:newspapers?|papers?|magazines?|news|journal|publications?|bulletin|show|basis)\b/i.test(after)) return null;
+        const code: Record<string, string> = { daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', semiannually: 'P6M' };
+        return fixed(m, { type: 'SET', value: code[w] });
+      }
+      const unitWord = lc(m[4] ?? m[6]);
+      const every = m[3] ? enNumber(m[3] === 'other' ? 'two' : m[3]) : 1;
+      const pod = WORDS.partsOfDay[unitWord];
+      if (pod) return fixed(m, { type: 'SET', value: `XXXX-XX-XXT${pod}` });
+      const season = WORDS.seasons[unitWord];
+      if (season) return fixed(m, { type: 'SET', value: `XXXX-${season}` });
+      if (unitWord === 'weekend') return fixed(m, { type: 'SET', value: 'XXXX-WXX-WE' });
+      const unit = unitOf(unitWord);
+      return fixed(m, { type: 'SET', value: unit === 'Q' ? 'P3M' : durationValue(every ?? 1, unit) });
+    },
+    3,
+  ),
+  // the year (a stretch, "for the year"), the day (the anchor's day)
+  rule(`\\b(for|during|in|of)\\s+the\\s+(year|day|week|month)\\b(?!['-])`, (m, text) => {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
+    if (/^\s+(?:of|in|before|after|when|that|ended|ending|to)\b/i.test(after)) return null;
+    const word = lc(m[2]);
+    const start = m.index + m[0].toLowerCase().lastIndexOf('the ');
+    const end = m.index + m[0].length;
+    const prep = lc(m[1]);
+    if (prep === 'for' || prep === 'during') return { start, end, resolve: () => ({ type: 'DURATION', value: durationValue(1, unitOf(word)) }) };
+    if (word === 'day') return { start, end, resolve: (r) => ({ type: 'DATE', value: referenceDay(r.state, r.anchor) }) };
+    if (word === 'year') return { start, end, resolve: (r) => ({ type: 'DATE', value: r.state.lastYear !== null ? formatYear(r.state.lastYear) : r.anchor ? formatYear(r.anchor.y) : 'XXXX' }) };
+    return null;
+  }),
+  // the fiscal year, the current fiscal year
+  rule(`\\bthe\\s+(?:(current|new|next|last|previous)\\s+)?fiscal\\s+year\\b(?!\\s+(?:\\d{4}|ended|ending|ends|that))`, (m) =>
+    fixed(m, (r) => {
+      if (!m[1]) return { type: 'DURATION', value: 'P1Y' };
+      const shift = REL_SHIFT[lc(m[1])] ?? (lc(m[1]) === 'new' ? 0 : 0);
+      return { type: 'DATE', value: r.anchor ? formatYear(r.anchor.y + shift) : 'XXXX' };
+    }),
+  ),
+  // the winter of 1994, summer 1990, spring (DATE of the anchor's year with a season)
+  rule(
+    `\\b(?:(early|late|mid)[- ])?(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?\\s+(\\d{4}|nineteen[- ]\\w+(?:[- ]\\w+)?)\\b`,
+    (m) => {
+      const y = /^\d/.test(m[3]) ? +m[3] : spelledYear(lc(m[3]));
+      if (y === null) return null;
+      return fixed(m, { type: 'DATE', value: `${formatYear(y)}-${WORDS.seasons[lc(m[2])]}` });
+    },
+    2,
+  ),
+  // year-end, the end of the year/month/week: the value of the unit, modified
+  rule(
+    `\\b(?:(year|month|week)-end|(?:around|by|at)\\s+(year)\\s+end)\\b`,
+    (m) => {
+      const unit = unitOf(m[1] ?? m[2]);
+      const start = m[2] ? m.index + m[0].toLowerCase().indexOf('year') : m.index;
+      return { start, end: m.index + m[0].length, resolve: (r) => ({ type: 'DATE', value: shiftedValue(r.anchor, 0, unit), mod: 'END' }) };
+    },
+    1,
+  ),
+  rule(
+    `\\b(?:the\\s+)?(end|beginning|start|middle|close|rest)\\s+of\\s+(?:the|this)\\s+(year|month|week|quarter|decade|century)\\b`,
+    (m) => {
+      const unit = unitOf(m[2]);
+      return fixed(m, (r) => {
+        const mod = edgeMod(m[1]);
+        if (unit === 'Q') {
+          const q = currentQuarter(r);
+          return { type: 'DATE', value: q ? `${formatYear(q.y)}-Q${q.q}` : 'XXXX-QX', ...(mod ? { mod } : {}) };
+        }
+        return { type: 'DATE', value: shiftedValue(r.anchor, 0, unit), ...(mod ? { mod } : {}) };
+      });
+    },
+    2,
+  ),
+  // noon, midnight, 10 p.m., 7:15 p.m. (date from the neighbouring day words or the anchor)
+  rule(
+    `\\b(?:(around|about|at|by|until|before|after)\\s+)?(?:(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?:\\.m\\.|m\\b)|(\\d{1,2}):(\\d{2})(?!\\d)|(noon|midnight))(?:\\s+(EST|EDT|CST|CDT|PST|PDT|GMT|local\\s+time))?(?:,?\\s+(?:(today|yesterday|tomorrow|tonight)|(${WEEKDAY})|(${MONTH})\\s+(\\d{1,2})))?`,
+    (m) => {
+      let h = m[2] !== undefined ? +m[2] : m[5] !== undefined ? +m[5] : lc(m[7] ?? '') === 'noon' ? 12 : 24;
+      const minute = m[3] !== undefined ? +m[3] : m[6] !== undefined ? +m[6] : 0;
+      if (h > 24 || minute > 59) return null;
+      if (m[4]) {
+        const pm = lc(m[4]) === 'p';
+        if (pm && h < 12) h += 12;
+        if (!pm && h === 12) h = 0;
+      }
+      if (h === 24) h = 0;
+      if (m[5] !== undefined && !m[10] && !m[11] && !m[12]) {
+        // a bare 10:05 needs no words around it, but scores (2:1) are not times
+        if (+m[5] > 24) return null;
+      }
+      const prefix = m[1] ? lc(m[1]) : '';
+      const start = prefix && prefix !== 'around' && prefix !== 'about' ? m.index + m[1].length + 1 : m.index;
+      const end = m.index + m[0].length;
+      const hhmm = `T${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+      return {
+        start,
+        end,
+        resolve(r) {
+          let date: string;
+          if (m[9]) {
+            const shift = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[lc(m[9]) as 'today'] ?? 0;
+            date = r.anchor ? formatDay(addDays(r.anchor, shift)) : 'XXXX-XX-XX';
+          } else if (m[10]) date = weekdayValue(r, WORDS.weekdays[lc(m[10])], '', start, end);
+          else if (m[11]) {
+            const month = monthOf(m[11])!;
+            const y = r.yearFor(month, +m[12], start, end);
+            date = `${y === null ? 'XXXX' : formatYear(y)}-${String(month).padStart(2, '0')}-${String(+m[12]).padStart(2, '0')}`;
+          } else date = r.anchor ? formatDay(r.anchor) : 'XXXX-XX-XX';
+          return { type: 'TIME', value: `${date}${hhmm}` };
+        },
+      };
+    },
+    3,
+    'g',
+  ),
+];
+
+function spelledYear(raw: string): number | null {
+  const s = raw.replace(/-/g, ' ').replace(/\s+/g, ' ');
+  if (s.startsWith('two thousand')) {
+    const rest = s.replace('two thousand', '').replace(/^ and /, '').trim();
+    return 2000 + (rest ? enNumber(rest) ?? 0 : 0);
+  }
+  const m = /^nineteen (.+)$/.exec(s);
+  if (!m) return null;
+  const n = enNumber(m[1]);
+  return n === null || n >= 100 ? null : 1900 + n;
+}
+
+/** A capitalised word right before a year, not at a sentence start: a name ("Windows 2000"). */
+function isNamePart(before: string): boolean {
+  const m = /([A-Z][\w&.-]*)\s+$/.exec(before);
+  if (!m) return false;
+  const w = m[1].replace(/\.$/, '');
+  if (monthOf(w) || WORDS.weekdays[lc(w)] || /^(?:In|Since|By|Until|Through|From|Of|Fiscal|Before|After|During|And|To|The|Late|Early|Mid|Summer|Spring|Fall|Winter|Autumn|Year|Christmas|Easter|Thanksgiving)$/.test(w)) return false;
+  const prefix = before.slice(0, m.index);
+  return !/(?:^|[.!?]\s*|\n\s*)$/.test(prefix);
+}

@@ -29,7 +29,7 @@ export interface Resolver {
 export interface DiscourseState {
   /** The last single calendar day the text reports as having happened (year null when unknown). */
   lastDay: { y: number | null; m: number; d: number } | null;
-  lastQuarter: { y: number; q: number } | null;
+  lastQuarter: { y: number; q: number; at: number } | null;
   /** The last explicit year printed. */
   lastYear: number | null;
 }
@@ -102,6 +102,8 @@ export interface TenseCues {
   /** In the span itself: settles the tense whatever the sentence says. */
   spanPast: RegExp;
   spanFuture: RegExp;
+  /** A year-less date this many days after the anchor is taken as coming even with no sign of it. */
+  nearFutureDays: number;
 }
 
 export function resolveCandidates(text: string, anchor: Day | null, candidates: Candidate[], cues: TenseCues): Timex[] {
@@ -118,7 +120,7 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
     },
     yearFor(month, day, start, end) {
       if (!anchor) return null;
-      return nearestYear(anchor, month, day ?? 15, this.future(start, end));
+      return nearestYear(anchor, month, day ?? 15, this.future(start, end), cues.nearFutureDays);
     },
   };
   const out: Timex[] = [];
@@ -131,7 +133,7 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
     if (v.mod) timex.mod = v.mod;
     out.push(timex);
     yearless.push((v as { yearless?: boolean }).yearless === true);
-    rememberValue(v, state, anchor, resolver.future(c.start, c.end));
+    if (!(v as { derived?: boolean }).derived) rememberValue(v, state, anchor, resolver.future(c.start, c.end), c.start);
   }
   lendYears(text, out, yearless);
   return out;
@@ -159,20 +161,29 @@ function lendYears(text: string, timexes: Timex[], yearless: boolean[]): void {
  * or before the anchor takes its year; one after it takes it too when presented as coming
  * (or within a month), else the year before.
  */
-export function nearestYear(anchor: Day, month: number, day: number, future: boolean): number {
+export function nearestYear(anchor: Day, month: number, day: number, future: boolean, nearFutureDays = 30): number {
   const gap = daysBetween(anchor, { y: anchor.y, m: month, d: Math.min(day, 28) });
-  if (gap <= NEAR_FUTURE_DAYS) {
+  if (gap <= nearFutureDays) {
     // December's "January to come" is next year's
     return future && gap < -300 ? anchor.y + 1 : anchor.y;
   }
   return future ? anchor.y : anchor.y - 1;
 }
 
-/** A year-less date this many days after the anchor is taken as coming even with no sign of it. */
-const NEAR_FUTURE_DAYS = 30;
+/** Marks a value computed from the discourse state ('a year earlier'): it does not move the state. */
+export function derived(v: TimexValue): TimexValue {
+  Object.defineProperty(v, 'derived', { value: true, enumerable: false });
+  return v;
+}
+
+/** The quarter the text talked about within the last `window` characters before `at`. */
+export function recentQuarter(state: DiscourseState, at: number, window = 400): { y: number; q: number } | null {
+  const q = state.lastQuarter;
+  return q && at - q.at <= window ? q : null;
+}
 
 /** Records a resolved value as the day/quarter the text now talks about. */
-export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day | null, future: boolean): void {
+export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day | null, future: boolean, at = 0): void {
   if (v.type !== 'DATE' && v.type !== 'TIME') return;
   const day = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/.exec(v.value);
   // a single day the text reports as done (not one still to come, not a range) becomes the reference
@@ -181,7 +192,7 @@ export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day 
     if (!anchor || d.y === null || compareDays(d as Day, addDays(anchor, 1)) <= 0) state.lastDay = d;
   }
   const q = /^(\d{4})-Q(\d)$/.exec(v.value);
-  if (q) state.lastQuarter = { y: +q[1], q: +q[2] };
+  if (q) state.lastQuarter = { y: +q[1], q: +q[2], at };
   const y = /^(\d{4})/.exec(v.value);
   if (y) state.lastYear = +y[1];
 }
