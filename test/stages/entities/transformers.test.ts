@@ -1,8 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { env } from '@huggingface/transformers';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NerConfig } from '../../../pipeline/config.ts';
+import { createDoc } from '../../../pipeline/doc.ts';
+import { toRecord } from '../../../pipeline/record.ts';
 import type { EntitySpan, Span } from '../../../pipeline/layers.ts';
 import { buildTinyNerModel, TINY_LABELS, tinyProbabilities } from '../../../scripts/build-tiny-ner-model.ts';
 import { createTransformersBackend, type TransformersBackendOptions } from '../../../stages/entities/transformers/index.ts';
@@ -244,13 +247,25 @@ describe('transformers NER backend: the seed articles', () => {
   const seedDir = new URL('../../../seeds/', import.meta.url).pathname;
   const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt'));
 
-  it.each(seeds)('%s: spans are exactly the words the model tags', async (file) => {
+  const schema = JSON.parse(readFileSync(new URL('../../../pipeline/record.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+  it.each(seeds)('%s: spans are exactly the words the model tags, in a schema-valid record', async (file) => {
     const text = readFileSync(join(seedDir, file), 'utf8');
     const backend = await tagger();
     const sentences = sentencesOf(text);
     const entities = await backend.tag(text, sentences, 'vi');
+    expect(entities.length).toBeGreaterThan(10);
     expect(entities.map((e) => [e.start, e.end, e.label])).toEqual(await expectedFirst(text, sentences));
     for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+
+    const doc = createDoc({ id: file.replace(/\.txt$/, ''), source: 'seeds', text });
+    doc.sentences = sentences;
+    doc.entities = entities;
+    doc.versions.entities = backend.version;
+    const record = toRecord(doc);
+    expect(validate(record), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    for (const e of record.entities) expect([...record.text].slice(e.start, e.end).join('')).toBe(e.text);
   });
 });
 
