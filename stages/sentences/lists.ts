@@ -1,7 +1,7 @@
 import { isBullet, isSpace } from './chars.ts';
 
 /** A list marker: `1.`, `2.)`, `a)`, `(b)`, `iv)`. */
-const MARKER = /(?<=^|\s)(\(?)(\d{1,2}|[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4})(\.\)|\)|\.(?=\s+\p{Lu}))(?=\s)/gu;
+const MARKER = /(?<=^|\s)(\(?)(\d{1,2}|[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4})(\.\)|\)|(?<=\p{L})\.|\.(?=\s+\p{Lu}))(?=\s)/gu;
 
 interface Marker {
   at: number;

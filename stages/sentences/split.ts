@@ -196,7 +196,7 @@ function endsSentence(ctx: Context, start: number, i: number, j: number, k: numb
     const quoted = quoteState(ctx, start, i, k, to);
     if (quoted === 'open') return false;
     // Closed right after the mark: a new sentence starts with a capital (or, after a double quote or bracket, an opening one).
-    if (quoted === 'closed') return isUpper(next) || (isOpener(next) && /["”)\]»]/.test(text.slice(j, k)));
+    if (quoted === 'closed') return isUpper(next) || (isOpener(next) && /["”)\]»]/.test(text.slice(j, k)) && !text.slice(i, j).includes('..'));
   }
   if (rules.extraTerminators.includes(mark)) return extraEnds(text, mark, m, to);
   if (mark !== '.' && isDash(next) && k === j && isSpace(text[m + 1] ?? '') && isUpper(text[m + 2] ?? '')) return true; // `What do you see? - Posted`
@@ -226,8 +226,9 @@ function gluedSentenceEnds(text: string, start: number, i: number, k: number, to
   const after = wordAfter(text, k, to);
   if (!isUpper(after[0] ?? '') || !isLower(after[1] ?? '')) return false;
   const follow = text[k + after.length] ?? ' ';
-  if (!isSpace(follow) && follow !== ',' || /^(?:Com|Net|Org|Edu|Gov)$/.test(after)) return false; // Newsfeed.Com, Jane.Doe@
-  return after.length >= 3 || rules.titles.has(after.toLowerCase());
+  if (rules.titles.has(after.toLowerCase())) return true; // `Tuesday.Mr. Smith`
+  if ((!isSpace(follow) && follow !== ',') || /^(?:Com|Net|Org|Edu|Gov)$/.test(after)) return false; // Newsfeed.Com, Jane.Doe@
+  return after.length >= 3;
 }
 
 /** Whether the mark stands inside a quotation or brackets, and if so whether the marks right after it close them all. */
