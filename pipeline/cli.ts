@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { loadCorpus, saveCorpus } from './corpus-store.ts';
-import { MemoryCorpus } from './corpus.ts';
 import { PIPELINE_VERSION } from './record.ts';
 import { addConfigOptions, configFromOptions, UsageError, type ConfigOptions } from './options.ts';
-import { runPipeline } from './runner.ts';
+import { createProgress } from './progress.ts';
+import { runPipeline, RunInterrupted } from './runner.ts';
 import { registerEvalCommand } from './evaluate/command.ts';
 import { registerBenchCommand } from './bench.ts';
+import { registerDistributedCommands } from './distributed/commands.ts';
 import { registerTrainCommand } from '../stages/entities/train-command.ts';
 
 export function buildProgram(): Command {
@@ -19,22 +19,56 @@ export function buildProgram(): Command {
       .command('run')
       .description('annotate articles: folders of .txt/.html files, .jsonl or .jsonl.gz dumps; one <name>.jsonl per input')
       .argument('<inputs...>', 'input folders or files')
-      .option('--out <dir>', 'output folder', 'output'),
-  ).action(async (inputs: string[], options: ConfigOptions & { out: string }) => {
+      .option('--out <dir>', 'output folder', 'output')
+      .option('--resume', 'continue an interrupted run in --out where its journal stops (same inputs and options)')
+      .option('--no-progress', 'no progress bar or progress lines on stderr'),
+  ).action(async (inputs: string[], options: ConfigOptions & { out: string; resume?: boolean; progress: boolean }) => {
     const config = configFromOptions(options);
-    const corpus = config.dedup.indexDir ? await loadCorpus(config.dedup.indexDir) : new MemoryCorpus();
-    const summary = await runPipeline({ inputs, outDir: options.out, config, corpus });
-    if (config.dedup.indexDir) await saveCorpus(corpus, config.dedup.indexDir);
-    for (const input of summary.inputs) {
-      process.stderr.write(`${input.input}: ${input.records} records -> ${input.output}, ${input.errors} errors\n`);
+    const progress = options.progress ? createProgress() : null;
+    const stop = new AbortController();
+    const onSignal = (): void => {
+      if (stop.signal.aborted) process.exit(130); // second Ctrl-C: the journal is consistent at its last checkpoint
+      process.stderr.write('\nnewsnlp: stopping after the articles in flight (Ctrl-C again to stop now)\n');
+      stop.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const summary = await runPipeline({
+        inputs,
+        outDir: options.out,
+        config,
+        indexDir: config.dedup.indexDir,
+        resume: options.resume,
+        signal: stop.signal,
+        onStart: progress ? ({ total, alreadyDone }) => progress.start(total, alreadyDone) : undefined,
+        onProgress: progress ? (p) => progress.update(p) : undefined,
+      });
+      progress?.stop();
+      if (summary.resumedFrom) process.stderr.write(`resumed after ${summary.resumedFrom} committed articles\n`);
+      for (const input of summary.inputs) {
+        process.stderr.write(`${input.input}: ${input.records} records -> ${input.output}, ${input.errors} errors\n`);
+      }
+      process.stderr.write(
+        `done: ${summary.records} records, ${summary.errors} errors in ${summary.seconds.toFixed(2)} s ` +
+          `(${summary.articlesPerSecond.toFixed(1)} articles/s, ${summary.threads} threads)\n`,
+      );
+      if (summary.records === 0 && summary.errors > 0) process.exitCode = 1;
+    } catch (error) {
+      progress?.stop();
+      if (error instanceof RunInterrupted) {
+        process.stderr.write(`newsnlp: ${error.message}\n`);
+        process.exitCode = 130;
+        return;
+      }
+      throw error;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
-    process.stderr.write(
-      `done: ${summary.records} records, ${summary.errors} errors in ${summary.seconds.toFixed(2)} s ` +
-        `(${summary.articlesPerSecond.toFixed(1)} articles/s, ${summary.threads} threads)\n`,
-    );
-    if (summary.records === 0 && summary.errors > 0) process.exitCode = 1;
   });
 
+  registerDistributedCommands(program);
   registerEvalCommand(program);
   registerBenchCommand(program);
   registerTrainCommand(program);

@@ -6,6 +6,10 @@ import { MemoryCorpus } from './corpus.ts';
 /** `--index DIR`: the in-memory corpus saved between runs, so tomorrow's dump sees today's. */
 const FILE = 'corpus.json';
 
+export function corpusFile(dir: string): string {
+  return join(dir, FILE);
+}
+
 export async function loadCorpus(dir: string): Promise<MemoryCorpus> {
   const path = join(dir, FILE);
   if (!existsSync(path)) return new MemoryCorpus();

@@ -3,13 +3,19 @@
  * half of "output independent of concurrency". `commit` runs one at a time.
  */
 export class OrderedCommitter<T> {
-  private next = 0;
+  private next: number;
   private readonly ready = new Map<number, T>();
   private chain: Promise<void> = Promise.resolve();
   private waiters: (() => void)[] = [];
   private failure: unknown = null;
 
-  constructor(private readonly commit: (seq: number, value: T) => Promise<void>) {}
+  /** `first`: the first sequence number to commit (a resumed run starts past the committed ones). */
+  constructor(
+    private readonly commit: (seq: number, value: T) => Promise<void>,
+    first = 0,
+  ) {
+    this.next = first;
+  }
 
   /** Results handed in but not yet committed. */
   get pending(): number {

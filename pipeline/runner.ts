@@ -1,30 +1,43 @@
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import type { SourceError } from './article.ts';
 import type { PipelineConfig } from './config.ts';
 import { MemoryCorpus, type Corpus } from './corpus.ts';
-import { createDoc, type Doc } from './doc.ts';
+import { loadCorpus, saveCorpus, corpusFile } from './corpus-store.ts';
+import { createDoc } from './doc.ts';
 import { errorMessage } from './execute.ts';
+import { articleErrorRecord, InputOutput, observe, safeName, sourceErrorRecord, type Outcome, type Timings } from './commit.ts';
+import { emptyInputState, fileFingerprint, Journal, recordingCorpus, replayMutations, type Mutation, type ResumeState } from './journal.ts';
 import { OrderedCommitter } from './ordered.ts';
 import { createExecutor, type Executor } from './pool.ts';
-import { toRecord, type ArticleRecord, type ErrorRecord } from './record.ts';
-import { JsonlSink } from './sinks.ts';
-import { openInput, type Input } from './sources/index.ts';
+import type { ArticleRecord } from './record.ts';
+import { countArticles, openInput, type Input } from './sources/index.ts';
 import type { Stage } from './stage.ts';
 import { createStages } from '../stages/index.ts';
+
+export { safeName } from './commit.ts';
 
 export interface RunOptions {
   inputs: string[];
   outDir: string;
   config: PipelineConfig;
-  /** Cross-article state; a fresh in-memory corpus by default. */
+  /** Cross-article state; a fresh in-memory corpus by default (or the `indexDir` one). */
   corpus?: Corpus;
+  /** `--index DIR`: start from the corpus saved there and save it back at the end. */
+  indexDir?: string;
+  /** Continue an interrupted run in `outDir` from its journal. */
+  resume?: boolean;
+  /** Aborting stops reading; what is in flight is committed, then the run rejects with RunInterrupted. */
+  signal?: AbortSignal;
+  /** Called once inputs are open, with the number of articles expected (null: unknown). */
+  onStart?: (start: { total: number | null; alreadyDone: number }) => void;
   /** Called after each committed article (record or error). */
   onProgress?: (progress: RunProgress) => void;
   /** Called with each record as it is committed (bench uses this instead of files). */
   onRecord?: (record: ArticleRecord) => void;
   /** Write no files (bench, eval). */
   dryRun?: boolean;
+  /** Milliseconds between checkpoints (output fsync, then journal); default 1000. */
+  checkpointMs?: number;
 }
 
 export interface RunProgress {
@@ -49,160 +62,194 @@ export interface RunSummary {
   inputs: InputSummary[];
   /** Milliseconds per article, by stage (per-article and in-order phases). */
   stageTimings: Record<string, number[]>;
+  /** Articles already committed by the interrupted run this one resumed (0 for a fresh run). */
+  resumedFrom: number;
 }
 
-type Outcome = ({ doc: Doc } | { error: ErrorRecord }) & { timings?: Timings };
-/** Milliseconds one article spent in each stage, all phases added up. */
-type Timings = Record<string, number>;
+/** The run stopped on request (Ctrl-C) after committing what was in flight; `--resume` continues it. */
+export class RunInterrupted extends Error {
+  constructor(readonly summary: RunSummary) {
+    super(`interrupted after ${summary.records + summary.errors} articles; run again with --resume to continue`);
+  }
+}
 
 /** Runs the configured stages over every input, one output file per input. */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const { config } = options;
   const started = performance.now();
-  const corpus = options.corpus ?? new MemoryCorpus();
+  const indexPath = options.indexDir ? corpusFile(options.indexDir) : null;
+  const indexPrint = indexPath ? await fileFingerprint(indexPath) : null;
+  const corpus = options.corpus ?? (options.indexDir ? await loadCorpus(options.indexDir) : new MemoryCorpus());
   const stages = createStages(config);
-  const executor = createExecutor(config);
   const timings: Record<string, number[]> = Object.fromEntries(config.stages.map((s) => [s, []]));
-  const summary: RunSummary = { records: 0, errors: 0, seconds: 0, articlesPerSecond: 0, threads: executor.threads, inputs: [], stageTimings: timings };
+  const summary: RunSummary = { records: 0, errors: 0, seconds: 0, articlesPerSecond: 0, threads: 0, inputs: [], stageTimings: timings, resumedFrom: 0 };
+
+  const opened: Input[] = [];
+  for (const path of options.inputs) opened.push(await openInput(path));
+  let journal: Journal | null = null;
+  let state: ResumeState | null = null;
+  if (!options.dryRun) {
+    ({ journal, state } = await Journal.open(options.outDir, options.inputs, journalConfig(config), indexPrint, options.resume ?? false));
+  }
+  if (state) {
+    const allDone = state.inputs.every((i) => i.done);
+    if (!allDone && state.index !== indexPrint) throw new Error(`--resume: the index ${indexPath} changed since the interrupted run`);
+    // All inputs done and the index already saved: only the final marker was missing.
+    const indexSaved = allDone && state.index !== indexPrint;
+    if (!state.complete && !indexSaved) await replayMutations(corpus, state.mutations);
+    state.mutations = [];
+    if (state.complete || indexSaved) {
+      for (const [k, input] of state.inputs.entries()) {
+        summary.inputs.push({ input: options.inputs[k], output: join(options.outDir, `${safeName(opened[k].name)}.jsonl`), records: input.records, errors: input.errors });
+        summary.records += input.records;
+        summary.errors += input.errors;
+      }
+      summary.resumedFrom = summary.records + summary.errors;
+      await journal!.finish(options.outDir);
+      return summary;
+    }
+  }
+  const inputStates = opened.map((_, k) => state?.inputs[k] ?? emptyInputState());
+  for (const s of inputStates) {
+    summary.records += s.records;
+    summary.errors += s.errors;
+  }
+  summary.resumedFrom = summary.records + summary.errors;
+
+  if (options.onStart) {
+    const counts = await Promise.all(opened.map((input) => countArticles(input.path)));
+    const total = counts.some((c) => c === null) ? null : (counts as number[]).reduce((a, b) => a + b, 0);
+    options.onStart({ total, alreadyDone: summary.resumedFrom });
+  }
+
+  const executor = createExecutor(config);
+  summary.threads = executor.threads;
   try {
     await executor.ready();
-    const opened: Input[] = [];
-    for (const path of options.inputs) opened.push(await openInput(path));
-    for (const input of opened) {
-      summary.inputs.push(await runInput(input, stages, executor, corpus, options, summary));
+    // The in-order phases run here, on the main thread: their stages need their resources too.
+    for (const stage of stages) if (stage.observe || stage.integrate || stage.summarize) await stage.init?.();
+    for (const [k, input] of opened.entries()) {
+      summary.inputs.push(await runInput(input, k, inputStates[k], stages, executor, corpus, journal, options, summary));
     }
+  } catch (error) {
+    await journal?.close();
+    throw error;
   } finally {
     await executor.close();
   }
+  if (journal) {
+    if (options.indexDir && corpus instanceof MemoryCorpus) await saveCorpus(corpus, options.indexDir);
+    await journal.finish(options.outDir);
+  }
   summary.seconds = (performance.now() - started) / 1000;
-  summary.articlesPerSecond = summary.records / Math.max(summary.seconds, 1e-9);
+  summary.articlesPerSecond = (summary.records - (state ? sum(state.inputs.map((i) => i.records)) : 0)) / Math.max(summary.seconds, 1e-9);
   return summary;
+}
+
+/** What must not change between an interrupted run and its `--resume`: everything that shapes output. */
+function journalConfig(config: PipelineConfig): unknown {
+  const { concurrency: _c, threads: _t, ...rest } = config;
+  return rest;
 }
 
 async function runInput(
   input: Input,
+  index: number,
+  state: ReturnType<typeof emptyInputState>,
   stages: Stage[],
   executor: Executor,
   corpus: Corpus,
+  journal: Journal | null,
   options: RunOptions,
   summary: RunSummary,
 ): Promise<InputSummary> {
   const { config } = options;
-  const outPath = join(options.outDir, `${safeName(input.name)}.jsonl`);
-  const records = options.dryRun ? null : new JsonlSink(outPath);
-  const errors = options.dryRun ? null : new JsonlSink(join(options.outDir, `${safeName(input.name)}.errors.jsonl`));
-  const result: InputSummary = { input: input.path, output: records ? outPath : null, records: 0, errors: 0 };
-  const ids: string[] = [];
-
-  const committer = new OrderedCommitter<Outcome>(async (_seq, outcome) => {
-    const timings = outcome.timings ?? {};
-    const final = 'doc' in outcome ? await integrate(outcome.doc, stages, corpus, timings) : outcome;
-    if ('doc' in final) {
-      for (const [stage, ms] of Object.entries(timings)) (summary.stageTimings[stage] ??= []).push(ms);
-      const record = toRecord(final.doc);
-      ids.push(record.id);
-      await records?.write(record);
-      options.onRecord?.(record);
-      result.records++;
-      summary.records++;
-    } else {
-      await errors?.write(final.error);
-      result.errors++;
-      summary.errors++;
-    }
-    options.onProgress?.({ done: summary.records + summary.errors, records: summary.records, errors: summary.errors });
+  const name = safeName(input.name);
+  if (state.done) return { input: input.path, output: join(options.outDir, `${name}.jsonl`), records: state.records, errors: state.errors };
+  const output = await InputOutput.open({
+    outDir: options.outDir,
+    name,
+    inputIndex: index,
+    stages,
+    corpus,
+    journal,
+    state,
+    checkpointMs: options.checkpointMs ?? 1000,
+    onRecord: options.onRecord,
+    onCommit: (kind, articleTimings) => {
+      if (kind === 'record') {
+        summary.records++;
+        for (const [stage, ms] of Object.entries(articleTimings)) (summary.stageTimings[stage] ??= []).push(ms);
+      } else {
+        summary.errors++;
+      }
+      options.onProgress?.({ done: summary.records + summary.errors, records: summary.records, errors: summary.errors });
+    },
   });
+
+  /** Each article's observe-phase corpus updates, held until it commits (the journal needs them). */
+  const observedBy = new Map<number, Mutation[]>();
+  const committer = new OrderedCommitter<Outcome>(async (seq, outcome) => {
+    const observed = observedBy.get(seq);
+    observedBy.delete(seq);
+    await output.commit(seq, outcome, observed);
+  }, state.committed);
 
   const queue = new PQueue({ concurrency: config.concurrency });
   let seq = 0;
-  for await (const item of input.items()) {
-    const n = seq++;
-    if ('error' in item) {
-      committer.put(n, { error: sourceErrorRecord(item.error) });
-      continue;
-    }
-    const doc = createDoc(item.article);
-    const timings: Timings = {};
-    const observed = await observe(doc, stages, corpus, timings);
-    if (observed) {
-      committer.put(n, { error: observed });
-      continue;
-    }
-    // Bounded memory: never more than `concurrency` articles between reading and writing.
-    while (queue.size + queue.pending + committer.pending >= config.concurrency) await committer.committed();
-    void queue.add(async () => {
-      let outcome: Outcome;
-      try {
-        const result = await executor.run(doc);
-        for (const [stage, ms] of Object.entries(result.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
-        if (result.ok) {
-          outcome = { doc: result.doc, timings };
-        } else {
-          outcome = { error: articleErrorRecord(doc, result.stage, result.message) };
-        }
-      } catch (error) {
-        outcome = { error: articleErrorRecord(doc, 'worker', errorMessage(error)) };
+  let interrupted = false;
+  try {
+    for await (const item of input.items()) {
+      const n = seq++;
+      if (n < state.committed) continue; // committed by the run we resume
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
       }
-      committer.put(n, outcome);
-    });
-  }
-  await queue.onIdle();
-  await committer.flush();
-
-  for (const stage of stages) {
-    if (!stage.sideOutput || !stage.summarize || options.dryRun) continue;
-    const side = new JsonlSink(join(options.outDir, `${safeName(input.name)}.${stage.sideOutput}.jsonl`));
-    for (const row of await stage.summarize(corpus, ids)) await side.write(row);
-    await side.close();
-  }
-  await records?.close();
-  await errors?.close();
-  return result;
-}
-
-async function observe(doc: Doc, stages: Stage[], corpus: Corpus, timings: Timings): Promise<ErrorRecord | null> {
-  for (const stage of stages) {
-    if (!stage.observe) continue;
-    const started = performance.now();
-    try {
-      doc.hints[stage.name] = await stage.observe(doc, corpus);
-    } catch (error) {
-      return articleErrorRecord(doc, stage.name, errorMessage(error));
+      if ('error' in item) {
+        committer.put(n, { error: sourceErrorRecord(item.error) });
+        continue;
+      }
+      const doc = createDoc(item.article);
+      const articleTimings: Timings = {};
+      const observed: Mutation[] = [];
+      observedBy.set(n, observed);
+      const failed = await observe(doc, stages, journal ? recordingCorpus(corpus, observed) : corpus, articleTimings);
+      if (failed) {
+        committer.put(n, { error: failed });
+        continue;
+      }
+      // Bounded memory: never more than `concurrency` articles between reading and writing.
+      while (queue.size + queue.pending + committer.pending >= config.concurrency) await committer.committed();
+      void queue.add(async () => {
+        let outcome: Outcome;
+        try {
+          const result = await executor.run(doc);
+          for (const [stage, ms] of Object.entries(result.timings)) articleTimings[stage] = (articleTimings[stage] ?? 0) + ms;
+          outcome = result.ok ? { doc: result.doc, timings: articleTimings } : { error: articleErrorRecord(doc, result.stage, result.message) };
+        } catch (error) {
+          outcome = { error: articleErrorRecord(doc, 'worker', errorMessage(error)) };
+        }
+        committer.put(n, outcome);
+      });
     }
-    addTiming(timings, stage.name, performance.now() - started);
+    await queue.onIdle();
+    await committer.flush();
+  } catch (error) {
+    await queue.onIdle();
+    await committer.flush().catch(() => {});
+    await output.interrupt();
+    throw error;
   }
-  return null;
-}
-
-async function integrate(doc: Doc, stages: Stage[], corpus: Corpus, timings: Timings): Promise<Outcome> {
-  for (const stage of stages) {
-    if (!stage.integrate) continue;
-    const started = performance.now();
-    try {
-      await stage.integrate(doc, corpus);
-    } catch (error) {
-      return { error: articleErrorRecord(doc, stage.name, errorMessage(error)) };
-    }
-    addTiming(timings, stage.name, performance.now() - started);
+  if (interrupted) {
+    await output.interrupt();
+    await journal?.close();
+    throw new RunInterrupted(summary);
   }
-  return { doc };
+  await output.finish();
+  return { input: input.path, output: output.outputPath, records: output.counts.records, errors: output.counts.errors };
 }
 
-function addTiming(timings: Timings, stage: string, ms: number): void {
-  timings[stage] = (timings[stage] ?? 0) + ms;
-}
-
-function articleErrorRecord(doc: Doc, stage: string, message: string): ErrorRecord {
-  const a = doc.article;
-  return { id: a.id, source: a.source, file: a.source, line: null, stage, message };
-}
-
-function sourceErrorRecord(error: SourceError): ErrorRecord {
-  return { id: error.id ?? null, source: error.source, file: error.file, line: error.line ?? null, stage: 'source', message: error.message };
-}
-
-/** An output name can never leave the output folder, whatever the input was called. */
-export function safeName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\:]/g, '_').replace(/^\.+/, '_');
-  return cleaned || 'input';
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }

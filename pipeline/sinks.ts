@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -35,5 +35,73 @@ export class JsonlSink {
     const stream = await this.open();
     await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     await rename(`${this.path}.partial`, this.path);
+  }
+}
+
+/**
+ * An output file written as `<path>.partial` in appends that are only made durable by
+ * `checkpoint()` (write + fsync), and renamed into place by `finish()`. It can reopen a
+ * partial file cut back to a committed size: the resume half of the run journal.
+ */
+export class CheckpointedFile {
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+    private size: number,
+  ) {}
+
+  /** Opens `<path>.partial`, keeping its first `committedBytes` bytes (0: a new file). */
+  static async open(path: string, committedBytes = 0): Promise<CheckpointedFile> {
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.partial`;
+    const handle = await open(partial, committedBytes > 0 ? 'r+' : 'w');
+    const info = await handle.stat();
+    if (info.size < committedBytes) {
+      await handle.close();
+      throw new Error(`${partial} is shorter (${info.size} bytes) than the journal says (${committedBytes}); run without --resume`);
+    }
+    await handle.truncate(committedBytes);
+    return new CheckpointedFile(path, handle, committedBytes);
+  }
+
+  /** Appends one JSON line (buffered until the next checkpoint). */
+  write(value: unknown): void {
+    const line = `${JSON.stringify(value)}\n`;
+    this.pending.push(line);
+    this.pendingBytes += Buffer.byteLength(line);
+  }
+
+  /** Size the file will have once everything written so far is checkpointed. */
+  get bytes(): number {
+    return this.size + this.pendingBytes;
+  }
+
+  get buffered(): number {
+    return this.pendingBytes;
+  }
+
+  /** Writes the buffered lines and makes them durable. */
+  async checkpoint(): Promise<void> {
+    if (!this.pending.length) return;
+    const bytes = Buffer.from(this.pending.join(''));
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.handle.write(bytes, 0, bytes.length, this.size);
+    this.size += bytes.length;
+    await this.handle.datasync();
+  }
+
+  /** Checkpoints, closes, and moves the file into place. */
+  async finish(): Promise<void> {
+    await this.checkpoint();
+    await this.handle.close();
+    await rename(`${this.path}.partial`, this.path);
+  }
+
+  /** Closes without moving into place (an interrupted run: `--resume` picks it up). */
+  async abandon(): Promise<void> {
+    await this.handle.close();
   }
 }

@@ -122,3 +122,21 @@ function peekId(raw: Buffer): string | undefined {
   const match = /"id"\s*:\s*"?([^",}]{1,200})/.exec(raw.subarray(0, 500).toString());
   return match?.[1];
 }
+
+/**
+ * How many items an input will yield, for progress and ETA: files in a folder, lines of a JSONL
+ * dump (a quick byte scan); null for a gzipped dump (counting would mean decompressing it twice).
+ */
+export async function countArticles(path: string): Promise<number | null> {
+  const info = await stat(path);
+  if (info.isDirectory()) return (await readdir(path)).filter((n) => ARTICLE_FILE.test(n)).length;
+  if (ARTICLE_FILE.test(path)) return 1;
+  if (/\.gz$/i.test(path)) return null;
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    if (chunk.length) last = chunk[chunk.length - 1];
+  }
+  return last === 10 ? lines : lines + 1;
+}

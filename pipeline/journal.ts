@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Corpus } from './corpus.ts';
+
+/**
+ * The run journal: the truth about what a run has committed, so `--resume` continues exactly
+ * where an interrupted run stopped (Ctrl-C, kill -9, power loss).
+ *
+ * One JSON line per committed article, written only after the output bytes it points to are on
+ * disk (fsync): `{i, s, id, ok, r, e, m}` = input index, sequence number in the input, id,
+ * record (1) or error (0), sizes of the records and errors files after it, and the corpus
+ * mutations the article caused. On resume the output files are cut back to the last entry's
+ * sizes and the corpus is rebuilt by replaying the mutations, so the resumed run continues from
+ * the state an uninterrupted run had at that article. A torn last line (killed mid-write) is
+ * ignored: it was never committed.
+ */
+export const JOURNAL_DIR = '.newsnlp';
+const JOURNAL_FILE = 'journal.jsonl';
+
+/** A corpus update, as replayed on resume. */
+export type Mutation =
+  | ['i', string, string[], number]
+  | ['s', string, string, unknown]
+  | ['a', string, string, unknown[]];
+
+export interface CommitEntry {
+  /** Input index. */
+  i: number;
+  /** Sequence number of the article in its input. */
+  s: number;
+  id: string | null;
+  /** 1: a record was written; 0: an error line. */
+  ok: 0 | 1;
+  /** Bytes of the records and errors files once this entry is committed. */
+  r: number;
+  e: number;
+  m: Mutation[];
+}
+
+interface Header {
+  journal: 1;
+  inputs: string[];
+  config: string;
+  /** Fingerprint of the `--index` file when the run started (null: none). */
+  index: string | null;
+}
+
+type Line = Header | CommitEntry | { done: number } | { complete: true };
+
+/** What the journal says about one input. */
+export interface InputState {
+  /** Articles committed: the next sequence number to process. */
+  committed: number;
+  records: number;
+  errors: number;
+  recordBytes: number;
+  errorBytes: number;
+  /** Ids of committed records, in order (side outputs need them). */
+  ids: string[];
+  done: boolean;
+}
+
+export interface ResumeState {
+  inputs: InputState[];
+  complete: boolean;
+  /** Corpus mutations of every committed article, in commit order. */
+  mutations: Mutation[];
+  /** The index fingerprint the interrupted run started from. */
+  index: string | null;
+}
+
+export function emptyInputState(): InputState {
+  return { committed: 0, records: 0, errors: 0, recordBytes: 0, errorBytes: 0, ids: [], done: false };
+}
+
+export function configFingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+}
+
+export class Journal {
+  private pending: string[] = [];
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private size: number,
+    private readonly header: Header,
+  ) {}
+
+  static path(outDir: string): string {
+    return join(outDir, JOURNAL_DIR, JOURNAL_FILE);
+  }
+
+  /**
+   * Starts a journal. With `resume`, reads the existing one (same inputs and configuration
+   * required) and returns its state; otherwise, or when there is none, starts afresh.
+   */
+  static async open(
+    outDir: string,
+    inputs: string[],
+    config: unknown,
+    index: string | null,
+    resume: boolean,
+  ): Promise<{ journal: Journal; state: ResumeState | null }> {
+    const path = Journal.path(outDir);
+    await mkdir(join(outDir, JOURNAL_DIR), { recursive: true });
+    const header: Header = { journal: 1, inputs, config: configFingerprint(config), index };
+    if (resume && existsSync(path)) {
+      const { state, header: old, goodBytes } = await readJournal(path, inputs.length);
+      if (old) {
+        if (JSON.stringify(old.inputs) !== JSON.stringify(inputs)) {
+          throw new Error(`--resume: the interrupted run had inputs ${old.inputs.join(' ')}; give the same inputs in the same order`);
+        }
+        if (old.config !== header.config) throw new Error('--resume: the interrupted run used other options (stages, thresholds, ...); give the same options');
+        const handle = await open(path, 'r+');
+        await handle.truncate(goodBytes);
+        return { journal: new Journal(handle, goodBytes, old), state };
+      }
+    }
+    await rm(path, { force: true });
+    const handle = await open(path, 'w');
+    const journal = new Journal(handle, 0, header);
+    journal.add(header);
+    await journal.sync();
+    return { journal, state: null };
+  }
+
+  /** Buffers a line; it is written by the next `sync`. */
+  add(line: Line): void {
+    this.pending.push(`${JSON.stringify(line)}\n`);
+  }
+
+  get buffered(): number {
+    return this.pending.length;
+  }
+
+  /** Writes buffered lines and makes them durable. Call only once the output they describe is. */
+  async sync(): Promise<void> {
+    if (!this.pending.length) return;
+    const bytes = Buffer.from(this.pending.join(''));
+    this.pending = [];
+    await this.handle.write(bytes, 0, bytes.length, this.size);
+    this.size += bytes.length;
+    await this.handle.datasync();
+  }
+
+  private closed = false;
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.sync();
+    await this.handle.close();
+  }
+
+  /** A finished run keeps only what says it is finished: resuming it does nothing. */
+  async finish(outDir: string): Promise<void> {
+    await this.close();
+    const path = Journal.path(outDir);
+    const lines: Line[] = [this.header, ...this.header.inputs.map((_, done) => ({ done })), { complete: true }];
+    await writeAtomic(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  }
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const handle = await open(`${path}.partial`, 'w');
+  await handle.writeFile(text);
+  await handle.datasync();
+  await handle.close();
+  await rename(`${path}.partial`, path);
+}
+
+/** Reads a journal up to its last complete line. */
+export async function readJournal(path: string, inputCount: number): Promise<{ state: ResumeState; header: Header | null; goodBytes: number }> {
+  const bytes = await readFile(path);
+  const state: ResumeState = { inputs: Array.from({ length: inputCount }, emptyInputState), complete: false, mutations: [], index: null };
+  let header: Header | null = null;
+  let offset = 0;
+  while (offset < bytes.length) {
+    const nl = bytes.indexOf(10, offset);
+    if (nl === -1) break; // torn tail
+    let line: Line;
+    try {
+      line = JSON.parse(bytes.subarray(offset, nl).toString('utf8')) as Line;
+    } catch {
+      break;
+    }
+    offset = nl + 1;
+    if ('journal' in line) {
+      header = line;
+      state.index = line.index;
+    } else if ('complete' in line) {
+      state.complete = true;
+    } else if ('done' in line) {
+      if (state.inputs[line.done]) state.inputs[line.done].done = true;
+    } else {
+      const input = state.inputs[line.i];
+      if (!input) continue;
+      input.committed = line.s + 1;
+      input.recordBytes = line.r;
+      input.errorBytes = line.e;
+      if (line.ok) {
+        input.records++;
+        if (line.id !== null) input.ids.push(line.id);
+      } else {
+        input.errors++;
+      }
+      for (const m of line.m) state.mutations.push(m);
+    }
+  }
+  return { state, header, goodBytes: offset };
+}
+
+/** Applies recorded mutations to a corpus, in order. */
+export async function replayMutations(corpus: Corpus, mutations: Mutation[]): Promise<void> {
+  for (const m of mutations) {
+    if (m[0] === 'i') await corpus.increment(m[1], m[2], m[3]);
+    else if (m[0] === 's') await corpus.set(m[1], m[2], m[3]);
+    else await corpus.append(m[1], m[2], m[3]);
+  }
+}
+
+/**
+ * A view of a corpus that notes every update into `log` before passing it on: the runner gives
+ * each article's in-order phases their own view, so the journal knows which article changed what.
+ */
+export function recordingCorpus(inner: Corpus, log: Mutation[]): Corpus {
+  return {
+    increment: (namespace, keys, by = 1) => {
+      log.push(['i', namespace, [...keys], by]);
+      return inner.increment(namespace, keys, by);
+    },
+    counts: (namespace, keys) => inner.counts(namespace, keys),
+    get: (namespace, key) => inner.get(namespace, key),
+    set: (namespace, key, value) => {
+      // A copy: the stage may change its object later; the journal must hold what was stored now.
+      log.push(['s', namespace, key, structuredClone(value)]);
+      return inner.set(namespace, key, value);
+    },
+    append: (namespace, key, values) => {
+      log.push(['a', namespace, key, structuredClone(values)]);
+      return inner.append(namespace, key, values);
+    },
+    list: (namespace, key) => inner.list(namespace, key),
+    keys: (namespace) => inner.keys(namespace),
+    close: () => inner.close(),
+  };
+}
+
+/** Identifies an `--index` file's content version cheaply (size and modification time). */
+export async function fileFingerprint(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path);
+    return `${info.size}:${info.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
