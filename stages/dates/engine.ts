@@ -22,6 +22,8 @@ export interface Resolver {
   readonly state: DiscourseState;
   /** Whether the sentence around [start, end) presents its event as still to come. */
   future(start: number, end: number): boolean;
+  /** What the span itself says: 'past' (vừa qua, last, ago), 'future' (tới, next) or null. */
+  spanTense(start: number, end: number): 'past' | 'future' | null;
   /** Year for a month (and day) printed without one, or null when it cannot be known. */
   yearFor(month: number, day: number | null, start: number, end: number): number | null;
 }
@@ -87,23 +89,23 @@ export interface FutureSignals {
 
 const SENTENCE_END = /[.!?\n]/;
 
-function sentenceAround(text: string, start: number, end: number): string {
+/** Bounds of the sentence around [start, end). */
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
   while (s > 0 && !(SENTENCE_END.test(text[s - 1]) && (s >= text.length || /\s/.test(text[s]) || text[s - 1] === '\n'))) s--;
   let e = end;
   while (e < text.length && !(SENTENCE_END.test(text[e]) && (e + 1 >= text.length || /\s/.test(text[e + 1])))) e++;
-  return text.slice(s, e);
+  return [s, e];
 }
 
-/** Resolves candidates in text order; `future` tells the tense of a sentence. */
 export interface TenseCues {
   /** In the sentence: it talks about what is to come. */
   future: RegExp;
   /** In the span itself: settles the tense whatever the sentence says. */
   spanPast: RegExp;
   spanFuture: RegExp;
-  /** A year-less date this many days after the anchor is taken as coming even with no sign of it. */
-  nearFutureDays: number;
+  /** How many characters before a date the sentence-level cues are looked for. */
+  window: number;
 }
 
 export function resolveCandidates(text: string, anchor: Day | null, candidates: Candidate[], cues: TenseCues): Timex[] {
@@ -112,15 +114,22 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
     text,
     anchor,
     state,
-    future(start, end) {
+    spanTense(start, end) {
       const span = text.slice(start, end);
-      if (cues.spanPast.test(span)) return false;
-      if (cues.spanFuture.test(span)) return true;
-      return cues.future.test(sentenceAround(text, start, end));
+      if (cues.spanPast.test(span)) return 'past';
+      if (cues.spanFuture.test(span)) return 'future';
+      return null;
+    },
+    future(start, end) {
+      const tense = this.spanTense(start, end);
+      if (tense) return tense === 'future';
+      // the clause around the date: its sentence, at most a few words before and after
+      const [s, e] = sentenceBounds(text, start, end);
+      return cues.future.test(text.slice(Math.max(s, start - cues.window), Math.min(e, end + 20)));
     },
     yearFor(month, day, start, end) {
       if (!anchor) return null;
-      return nearestYear(anchor, month, day ?? 15, this.future(start, end), cues.nearFutureDays);
+      return nearestYear(anchor, month, day ?? 15, this.spanTense(start, end), this.future(start, end));
     },
   };
   const out: Timex[] = [];
@@ -157,17 +166,25 @@ function lendYears(text: string, timexes: Timex[], yearless: boolean[]): void {
 }
 
 /**
- * News reports what just happened or is about to (dates/GUIDELINES.md 5.2): a year-less day on
- * or before the anchor takes its year; one after it takes it too when presented as coming
- * (or within a month), else the year before.
+ * News reports what just happened or is about to (dates/GUIDELINES.md 5.2): of the readings a
+ * year apart, the nearest wins, a reading after the anchor counting double unless the text
+ * presents the date as coming (then one before it counts half as much again: what was "coming"
+ * may be reported speech from before the anchor); a span that says 'vừa qua' or 'last' rules
+ * out later readings. Around New Year the nearer reading wins by itself.
  */
-export function nearestYear(anchor: Day, month: number, day: number, future: boolean, nearFutureDays = 30): number {
-  const gap = daysBetween(anchor, { y: anchor.y, m: month, d: Math.min(day, 28) });
-  if (gap <= nearFutureDays) {
-    // December's "January to come" is next year's
-    return future && gap < -300 ? anchor.y + 1 : anchor.y;
+export function nearestYear(anchor: Day, month: number, day: number, tense: 'past' | 'future' | null, coming = tense === 'future'): number {
+  let best = anchor.y;
+  let bestCost = Infinity;
+  for (const y of [anchor.y - 1, anchor.y, anchor.y + 1]) {
+    const gap = daysBetween(anchor, { y, m: month, d: Math.min(day, 28) });
+    if (tense === 'past' && gap > 1) continue;
+    const cost = gap <= 0 ? -gap * (coming ? 1.5 : 1) : gap * (coming ? 1 : 2);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = y;
+    }
   }
-  return future ? anchor.y : anchor.y - 1;
+  return best;
 }
 
 /** Marks a value computed from the discourse state ('a year earlier'): it does not move the state. */
