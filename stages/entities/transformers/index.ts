@@ -11,6 +11,7 @@ import { labelScheme, type LabelScheme } from './labels.ts';
 import { loadTokenClassifier } from './load.ts';
 import { isHubId, locateModel, PACKAGE_MODELS_DIR, type ModelLocation } from './locate.ts';
 import { isContinuation, pieceScheme, pieceSurface, type PieceScheme } from './pieces.ts';
+import { WindowBatcher, type WindowPrediction } from './batcher.ts';
 import { planWindows, windowOwners, type Window } from './windows.ts';
 
 export { MissingModelError } from './locate.ts';
@@ -23,7 +24,7 @@ export interface TransformersBackendOptions {
   maxTokens?: number;
   /** Pieces shared by consecutive windows inside a sentence longer than a window (default: a quarter window, at most 128). */
   overlap?: number;
-  /** Windows per model call (default 16). */
+  /** Windows per model call, across the articles being tagged at the same time (default 16). */
   batchSize?: number;
   /** Where model names are looked up (`<dir>/<name>`) and hub downloads go (`<dir>/cache/`); default: the package's models/. */
   modelsDir?: string;
@@ -38,20 +39,18 @@ interface LoadedModel {
   classifier: TokenClassificationPipeline;
   scheme: LabelScheme;
   pieces: PieceScheme;
-  /** Special tokens around every window ([CLS] … [SEP]). */
-  prefix: number[];
-  suffix: number[];
-  padId: number;
   unkId: number | undefined;
   /** Pieces of text per window, special tokens excluded. */
   capacity: number;
   overlap: number;
+  batcher: WindowBatcher;
   version: string;
 }
 
 /**
  * Entity spans from any transformers.js token-classification model (BERT, XLM-R, RoBERTa ...):
- * offsets recovered from the tokenizer's pieces, long texts windowed, windows batched, sub-word
+ * offsets recovered from the tokenizer's pieces, long texts windowed, windows of concurrent articles
+ * batched into shared model calls, sub-word
  * pieces aggregated (`ner.aggregation`), labels mapped to PER/LOC/ORG/MISC.
  */
 export function createTransformersBackend(ner: NerConfig, options: TransformersBackendOptions = {}): NerBackend {
@@ -74,7 +73,7 @@ export function createTransformersBackend(ner: NerConfig, options: TransformersB
     supports: () => true,
     async tag(text: string, sentences: Span[], _lang: string): Promise<EntitySpan[]> {
       if (!model) throw new Error('the transformers NER backend was used before init()');
-      return tagText(model, text, sentences, ner.aggregation, options.batchSize ?? 16);
+      return tagText(model, text, sentences, ner.aggregation);
     },
   };
 
@@ -102,16 +101,15 @@ export function createTransformersBackend(ner: NerConfig, options: TransformersB
     const windowTokens = Math.min(options.maxTokens ?? modelMax, modelMax);
     const capacity = windowTokens - prefix.length - suffix.length;
     if (capacity < 2) throw new Error(`a window of ${windowTokens} tokens leaves no room for text (model needs ${prefix.length + suffix.length} special tokens)`);
+    const frame = { classifier, prefix, suffix, padId: tokenizer.pad_token_id ?? 0 };
     return {
       classifier,
       scheme,
       pieces: pieceScheme(tokenizer._tokenizerJSON),
-      prefix,
-      suffix,
-      padId: tokenizer.pad_token_id ?? 0,
       unkId: tokenizer.unk_token_id ?? undefined,
       capacity,
       overlap: Math.min(options.overlap ?? Math.floor(capacity / 4), 128),
+      batcher: new WindowBatcher((windows) => runWindows(frame, windows), options.batchSize ?? 16),
       version: modelVersion(ner.model, location),
     };
   }
@@ -162,7 +160,6 @@ async function tagText(
   text: string,
   sentences: Span[],
   strategy: NerConfig['aggregation'],
-  batchSize: number,
 ): Promise<EntitySpan[]> {
   const spans = sentences.length ? sentences : text.trim() ? [{ start: 0, end: text.length }] : [];
   const pieces = pieceText(model, text, spans);
@@ -171,7 +168,7 @@ async function tagText(
     sentenceStart: (i) => i === 0 || pieces[i]!.sentence !== pieces[i - 1]!.sentence,
     wordStart: (i) => !pieces[i]!.continues,
   });
-  await predict(model, pieces, windows, batchSize);
+  await predict(model, pieces, windows);
   return groupEntities(text, tagUnits(pieces, strategy), model.scheme);
 }
 
@@ -204,46 +201,60 @@ function pieceText(model: LoadedModel, text: string, sentences: Span[]): Piece[]
   return pieces;
 }
 
-/**
- * Runs the model over the windows, longest first in batches, and gives each piece, from its
- * owning window, its most probable label and that label's probability (all that the aggregation
- * strategies need).
- */
-async function predict(model: LoadedModel, pieces: Piece[], windows: Window[], batchSize: number): Promise<void> {
+/** Gives each piece, from its owning window, its most probable label and that label's probability. */
+async function predict(model: LoadedModel, pieces: Piece[], windows: Window[]): Promise<void> {
   const owners = windowOwners(windows, pieces.length);
-  const order = windows.map((_, i) => i).sort((a, b) => windowLength(windows[b]!) - windowLength(windows[a]!) || a - b);
-  const frame = model.prefix.length + model.suffix.length;
-  for (let b = 0; b < order.length; b += batchSize) {
-    const batch = order.slice(b, b + batchSize);
-    const width = windowLength(windows[batch[0]!]!) + frame;
-    const inputIds = new Int32Array(batch.length * width).fill(model.padId);
-    const mask = new Int32Array(batch.length * width);
-    batch.forEach((wi, row) => {
-      const w = windows[wi]!;
-      let col = row * width;
-      const put = (id: number) => {
-        inputIds[col] = id;
-        mask[col++] = 1;
-      };
-      model.prefix.forEach(put);
-      for (let i = w.from; i < w.to; i++) put(pieces[i]!.id);
-      model.suffix.forEach(put);
-    });
-    const output = (await model.classifier.model({
-      input_ids: new Tensor('int64', toInt64(inputIds), [batch.length, width]),
-      attention_mask: new Tensor('int64', toInt64(mask), [batch.length, width]),
-    })) as { logits: Tensor };
-    const logits = output.logits.data as Float32Array;
-    const classes = output.logits.dims[2]!;
-    batch.forEach((wi, row) => {
-      const w = windows[wi]!;
+  await Promise.all(
+    windows.map(async (w, wi) => {
+      const ids = new Int32Array(w.to - w.from);
+      for (let i = w.from; i < w.to; i++) ids[i - w.from] = pieces[i]!.id;
+      const { labels, scores } = await model.batcher.predict(ids);
       for (let i = w.from; i < w.to; i++) {
         if (owners[i] !== wi) continue;
-        const at = (row * width + model.prefix.length + (i - w.from)) * classes;
-        [pieces[i]!.label, pieces[i]!.score] = topProbability(logits, at, classes);
+        pieces[i]!.label = labels[i - w.from]!;
+        pieces[i]!.score = scores[i - w.from]!;
       }
-    });
-  }
+    }),
+  );
+}
+
+interface WindowFrame {
+  classifier: TokenClassificationPipeline;
+  /** Special tokens around every window ([CLS] … [SEP]). */
+  prefix: number[];
+  suffix: number[];
+  padId: number;
+}
+
+/** One model call: windows framed by the special tokens, padded to the longest, label and score per text piece. */
+async function runWindows(frame: WindowFrame, windows: Int32Array[]): Promise<WindowPrediction[]> {
+  const width = Math.max(...windows.map((w) => w.length)) + frame.prefix.length + frame.suffix.length;
+  const inputIds = new Int32Array(windows.length * width).fill(frame.padId);
+  const mask = new Int32Array(windows.length * width);
+  windows.forEach((ids, row) => {
+    let col = row * width;
+    const put = (id: number) => {
+      inputIds[col] = id;
+      mask[col++] = 1;
+    };
+    frame.prefix.forEach(put);
+    ids.forEach(put);
+    frame.suffix.forEach(put);
+  });
+  const output = (await frame.classifier.model({
+    input_ids: new Tensor('int64', toInt64(inputIds), [windows.length, width]),
+    attention_mask: new Tensor('int64', toInt64(mask), [windows.length, width]),
+  })) as { logits: Tensor };
+  const logits = output.logits.data as Float32Array;
+  const classes = output.logits.dims[2]!;
+  return windows.map((ids, row) => {
+    const labels = new Int32Array(ids.length);
+    const scores = new Float32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      [labels[k], scores[k]] = topProbability(logits, (row * width + frame.prefix.length + k) * classes, classes);
+    }
+    return { labels, scores };
+  });
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -258,10 +269,6 @@ function toInt64(values: Int32Array): BigInt64Array {
   const words = new Int32Array(out.buffer);
   for (let i = 0; i < values.length; i++) words[2 * i] = values[i]!;
   return out;
-}
-
-function windowLength(w: Window): number {
-  return w.to - w.from;
 }
 
 /** The most probable class of logits[at, at + classes) and its softmax probability. */

@@ -58,9 +58,13 @@ export async function loadTokenClassifier(
 function explainLoadError(error: unknown, location: ModelLocation, device: NerConfig['device']): Error {
   const cause = error instanceof Error ? error.message : String(error);
   if (device !== 'cpu' && looksLikeDeviceFailure(cause)) {
+    const enable =
+      device === 'cuda'
+        ? ' (the npm build of onnxruntime-node is CPU-only; CUDA 12 needs its GPU libraries: npm rebuild onnxruntime-node --onnxruntime-node-install=cuda12, on a connected machine with CUDA 12 and cuDNN 9)'
+        : ' (WebGPU in Node needs a GPU adapter: a GPU with Vulkan drivers on Linux)';
     return new Error(
-      `NER device "${device}" is not available here (${cause.split('\n')[0]}). ` +
-        `Run with --device cpu: the CPU build of onnxruntime-node always works, only slower.`,
+      `NER device "${device}" is not available here: ${cause.split('\n')[0]}${enable}. ` +
+        `Run with --device cpu, the fallback that always works (slower).`,
       { cause: error },
     );
   }

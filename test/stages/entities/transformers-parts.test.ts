@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupEntities, tagUnits, type ScoredPiece } from '../../../stages/entities/transformers/aggregate.ts';
 import { alignPieces } from '../../../stages/entities/transformers/align.ts';
+import { WindowBatcher } from '../../../stages/entities/transformers/batcher.ts';
 import { labelScheme, parseTag } from '../../../stages/entities/transformers/labels.ts';
 import { isHubId } from '../../../stages/entities/transformers/locate.ts';
 import { pieceScheme, pieceSurface } from '../../../stages/entities/transformers/pieces.ts';
@@ -171,5 +172,47 @@ describe('model names', () => {
     expect(isHubId('./models/x')).toBe(false);
     expect(isHubId('/abs/dir')).toBe(false);
     expect(isHubId('a/b/c')).toBe(false);
+  });
+});
+
+describe('batching windows across articles', () => {
+  /** A fake model: label = the piece id, score = the call number; records each call's window lengths. */
+  function fakeModel() {
+    const calls: number[][] = [];
+    const run = async (windows: Int32Array[]) => {
+      calls.push(windows.map((w) => w.length));
+      return windows.map((w) => ({ labels: Int32Array.from(w), scores: new Float32Array(w.length).fill(calls.length) }));
+    };
+    return { calls, run };
+  }
+
+  it('puts windows submitted together into shared calls, longest first, and answers each its own', async () => {
+    const { calls, run } = fakeModel();
+    const batcher = new WindowBatcher(run, 2);
+    const windows = [[1], [2, 3, 4], [5, 6], [7, 8, 9, 10], [11]].map((w) => Int32Array.from(w));
+    const answers = await Promise.all(windows.map((w) => batcher.predict(w)));
+    expect(calls).toEqual([[4, 3], [2, 1], [1]]);
+    expect(answers.map((a) => [...a.labels])).toEqual(windows.map((w) => [...w]));
+  });
+
+  it('collects what arrives during a call into the next one', async () => {
+    const { calls, run } = fakeModel();
+    const batcher = new WindowBatcher(run, 8);
+    const first = batcher.predict(Int32Array.from([1]));
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [batcher.predict(Int32Array.from([2])), batcher.predict(Int32Array.from([3, 4]))];
+    await Promise.all([first, ...later]);
+    expect(calls).toEqual([[1], [2, 1]]);
+  });
+
+  it('rejects the windows of a failed call and goes on with the others', async () => {
+    let call = 0;
+    const batcher = new WindowBatcher(async (windows) => {
+      if (call++ === 0) throw new Error('model failed');
+      return windows.map((w) => ({ labels: Int32Array.from(w), scores: new Float32Array(w.length) }));
+    }, 1);
+    const [a, b] = await Promise.allSettled([batcher.predict(Int32Array.from([1, 2])), batcher.predict(Int32Array.from([3]))]);
+    expect(a.status).toBe('rejected');
+    expect(b.status).toBe('fulfilled');
   });
 });

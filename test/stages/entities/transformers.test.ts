@@ -120,7 +120,7 @@ describe('transformers NER backend: loading', () => {
     const backend = createTransformersBackend(ner({ device }), { modelsDir: root });
     const message = await backend.init().then(() => null, (e: Error) => e.message);
     // Where the device exists the model simply loads; here (CPU-only onnxruntime-node) it must explain.
-    if (message !== null) expect(message).toMatch(new RegExp(`device "${device}" is not available here.*--device cpu`));
+    if (message !== null) expect(message).toMatch(new RegExp(`device "${device}" is not available here:.*--device cpu`));
   });
 
   it('needs a model name', async () => {
