@@ -1,7 +1,8 @@
 import { isBullet, isSpace } from './chars.ts';
 
 /** A list marker: `1.`, `2.)`, `a)`, `(b)`, `iv)`. */
-const MARKER = /(?<=^|\s)(\(?)(\d{1,2}|[a-z]|[A-Z]|[ivx]{1,4}|[IVX]{1,4})(\.\)|\)|(?<=\p{L})\.|\.(?=\s+\p{Lu}))(?=\s)/gu;
+const MARKER = /(?:^|\s)(\(?)(\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})(\.\)|\)|\.)(?=\s)/g;
+const CAPITAL_AHEAD = /^\s+\p{Lu}/u;
 
 interface Marker {
   at: number;
@@ -25,6 +26,7 @@ function romanValue(s: string): number {
  * (`a) … b) …`, `1. … 2. …`), or a bullet after white space. Capital letters with a bare period
  * are left out (they are initials: `John F. Kennedy`).
  */
+const BULLET_SEEN = /[•⁃▪◦●‣∙◆■□➢➤►]/;
 const SEPARATOR = /(?<=^|\s)([*=_~#+-])\1{2,}(?=\s|$)/g;
 const STAMP = /\b\d{1,2}\/\d{1,2}\/\d{2,4} \d{1,2}:\d{2}(?::\d{2})? ?[AP]M\b/g;
 const URL_AFTER_URL = /(?<=(?:https?:\/\/|www\.)\S+\s+)(?:https?:\/\/|www\.)/g;
@@ -35,7 +37,10 @@ const URL_AFTER_URL = /(?<=(?:https?:\/\/|www\.)\S+\s+)(?:https?:\/\/|www\.)/g;
  */
 function standaloneUnits(line: string, from: number, starts: Set<number>): void {
   if (line.length < 3) return;
-  for (const re of [SEPARATOR, STAMP]) {
+  const kinds: RegExp[] = [];
+  if (/([*=_~#+-])\1\1/.test(line)) kinds.push(SEPARATOR);
+  if (line.includes(':') && line.includes('/')) kinds.push(STAMP);
+  for (const re of kinds) {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const end = m.index + m[0].length;
@@ -44,21 +49,24 @@ function standaloneUnits(line: string, from: number, starts: Set<number>): void 
       if (/\S/.test(line.slice(end))) starts.add(from + end + (line.slice(end).length - line.slice(end).trimStart().length));
     }
   }
+  if (!line.includes('http') && !line.includes('www.')) return;
   URL_AFTER_URL.lastIndex = 0;
   for (let m = URL_AFTER_URL.exec(line); m; m = URL_AFTER_URL.exec(line)) starts.add(from + m.index);
 }
 
 export function listItemStarts(text: string, from: number, to: number): number[] {
   const starts = new Set<number>();
-  standaloneUnits(text.slice(from, to), from, starts);
-  for (let p = from + 1; p < to; p++) if (isBullet(text[p]) && isSpace(text[p - 1])) starts.add(p);
   const line = text.slice(from, to);
+  standaloneUnits(line, from, starts);
+  if (BULLET_SEEN.test(line)) for (let p = from + 1; p < to; p++) if (isBullet(text[p]) && isSpace(text[p - 1])) starts.add(p);
   if (!/[.)]\s/.test(line)) return [...starts].filter((p) => p > from && p < to).sort((a, b) => a - b);
   const markers: Marker[] = [];
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
-    const [, paren, body, close] = m;
-    const at = from + m.index;
+    const [whole, paren, body, close] = m;
+    const at = from + m.index + (whole.length - paren.length - body.length - close.length);
+    // `1. above` is a reference, not an item: numbered items with a bare period start with a capital.
+    if (close === '.' && !paren && /\d/.test(body[0]) && !CAPITAL_AHEAD.test(line.slice(m.index + whole.length, m.index + whole.length + 4))) continue;
     const style = `${paren}${close}`;
     if (/^\d+$/.test(body)) markers.push({ at, value: Number(body), style: `${style}1` });
     else {

@@ -100,7 +100,7 @@ function splitLine(ctx: Context, from: number, to: number, spans: Span[]): void 
   const { text } = ctx;
   while (from < to && isSpace(text[from])) from++;
   if (from >= to) return;
-  const leader = to - from > 8 && text.charCodeAt(to - 1) <= 0x39 ? DOT_LEADER.exec(text.slice(from, to)) : null;
+  const leader = to - from > 8 && text.charCodeAt(to - 1) <= 0x39 && text.lastIndexOf('....', to) >= from ? DOT_LEADER.exec(text.slice(from, to)) : null;
   if (leader) to = from + leader.index;
   ctx.quotes = null;
   // List items and mid-line bullets start sentences of their own; the rest is split at terminators.
