@@ -29,11 +29,14 @@ function romanValue(s: string): number {
 const BULLET_SEEN = /[•⁃▪◦●‣∙◆■□➢➤►]/;
 const SEPARATOR = /(?<=^|\s)([*=_~#+-])\1{2,}(?=\s|$)/g;
 const STAMP = /\b\d{1,2}\/\d{1,2}\/\d{2,4} \d{1,2}:\d{2}(?::\d{2})? ?[AP]M\b/g;
+/** A dateline in capitals after a headline without final punctuation: `… nhập viện (TP HCM) Đang chạy …`. */
+const DATELINE = /\p{Ll}\s+(\(\p{Lu}+(?: \p{Lu}+)+\))(?=\s+\p{Lu})/gu;
 const URL_AFTER_URL = /(?<=(?:https?:\/\/|www\.)\S+\s+)(?:https?:\/\/|www\.)/g;
 
 /**
  * Units of a line that are sentences of their own whatever the punctuation: separator runs
- * (`***`, `=====`), mail date stamps (`04/26/2001 07:17 AM`) and links listed one after another.
+ * (`***`, `=====`), mail date stamps (`04/26/2001 07:17 AM`), datelines after a headline, and
+ * links listed one after another.
  */
 function standaloneUnits(line: string, from: number, starts: Set<number>): void {
   if (line.length < 3) return;
@@ -48,6 +51,10 @@ function standaloneUnits(line: string, from: number, starts: Set<number>): void 
       if (m.index > 0 && !(re === STAMP && /\b\p{Ll}+\s+$/u.test(line.slice(Math.max(0, m.index - 12), m.index)))) starts.add(from + m.index);
       if (/\S/.test(line.slice(end))) starts.add(from + end + (line.slice(end).length - line.slice(end).trimStart().length));
     }
+  }
+  if (line.includes('(')) {
+    DATELINE.lastIndex = 0;
+    for (let m = DATELINE.exec(line); m; m = DATELINE.exec(line)) starts.add(from + m.index + m[0].length - m[1].length);
   }
   if (!line.includes('http') && !line.includes('www.')) return;
   URL_AFTER_URL.lastIndex = 0;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../../../pipeline/doc.ts';
+import { defaultConfig } from '../../../pipeline/config.ts';
+import { createSentencesStage, splitSentences } from '../../../stages/sentences/index.ts';
+
+const split = (text: string, lang: string) => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences: Vietnamese news', () => {
+  it('keeps abbreviations and titles inside the sentence', () => {
+    expect(split('Ông đến TP.HCM hôm qua. Tp. Hồ Chí Minh mưa lớn.', 'vi')).toEqual(['Ông đến TP.HCM hôm qua.', 'Tp. Hồ Chí Minh mưa lớn.']);
+    expect(split('Theo PGS.TS. Nguyễn Văn A, giá tăng. ThS. Lê B nói vậy.', 'vi')).toEqual(['Theo PGS.TS. Nguyễn Văn A, giá tăng.', 'ThS. Lê B nói vậy.']);
+    expect(split('Công trình ở Q.1 (TP. HCM) đã xong. TS. Trần C cho biết thêm.', 'vi')).toEqual(['Công trình ở Q.1 (TP. HCM) đã xong.', 'TS. Trần C cho biết thêm.']);
+  });
+
+  it('does not break inside numbers, dates and decimals', () => {
+    expect(split('NATO triển khai 4.000 binh sĩ vào ngày 10-11/2. Lãi suất là 3.5%.', 'vi')).toEqual(['NATO triển khai 4.000 binh sĩ vào ngày 10-11/2.', 'Lãi suất là 3.5%.']);
+  });
+
+  it('keeps a quotation with its attribution and splits a quotation at its sentence ends', () => {
+    expect(split('“Chúng tôi không muốn đối đầu”, ông Ayrault nói. Sau đó ông rời đi.', 'vi')).toEqual(['“Chúng tôi không muốn đối đầu”, ông Ayrault nói.', 'Sau đó ông rời đi.']);
+    expect(split('"NATO không đe dọa Nga. Chúng tôi không muốn đối đầu" - Người phát ngôn NATO cho biết.', 'vi')).toEqual([
+      '"NATO không đe dọa Nga.',
+      'Chúng tôi không muốn đối đầu" - Người phát ngôn NATO cho biết.',
+    ]);
+  });
+
+  it('ends a sentence at an ellipsis before a capital, at a paragraph break and after a dateline', () => {
+    expect(split('Họ muốn xây dựng với Nga… Cuộc hội đàm kéo dài.', 'vi')).toEqual(['Họ muốn xây dựng với Nga…', 'Cuộc hội đàm kéo dài.']);
+    expect(split('Tổng thư ký NATO Jens Stoltenberg.\n\nẢnh: AP', 'vi')).toEqual(['Tổng thư ký NATO Jens Stoltenberg.', 'Ảnh: AP']);
+    expect(split('Bị giật túi xách, hai vợ chồng nhập viện (TP HCM) Đang chạy trên quốc lộ thì bị cướp.', 'vi')).toEqual([
+      'Bị giật túi xách, hai vợ chồng nhập viện',
+      '(TP HCM) Đang chạy trên quốc lộ thì bị cướp.',
+    ]);
+  });
+});
+
+describe('splitSentences: English', () => {
+  it('handles titles, initialisms, companies and initials', () => {
+    expect(split('Mr. Smith went to Washington. He met Dr. Jones.', 'en')).toEqual(['Mr. Smith went to Washington.', 'He met Dr. Jones.']);
+    expect(split('I work for the U.S. Government in Virginia.', 'en')).toEqual(['I work for the U.S. Government in Virginia.']);
+    expect(split('I live in the U.S. How about you?', 'en')).toEqual(['I live in the U.S.', 'How about you?']);
+    expect(split('They closed the deal with Pitt, Briggs & Co. It closed yesterday.', 'en')).toEqual([
+      'They closed the deal with Pitt, Briggs & Co.',
+      'It closed yesterday.',
+    ]);
+    expect(split('My name is Jonas E. Smith. Please turn to p. 55.', 'en')).toEqual(['My name is Jonas E. Smith.', 'Please turn to p. 55.']);
+  });
+
+  it('keeps quoted speech with its attribution and names spelt with !', () => {
+    expect(split('She turned to him, "This is great." she said.', 'en')).toEqual(['She turned to him, "This is great." she said.']);
+    expect(split('She turned to him, "This is great." She held the book out to show him.', 'en')).toEqual([
+      'She turned to him, "This is great."',
+      'She held the book out to show him.',
+    ]);
+    expect(split('She works at Yahoo! in the accounting department.', 'en')).toEqual(['She works at Yahoo! in the accounting department.']);
+  });
+
+  it('splits list items and ellipses', () => {
+    expect(split('1. The first item 2. The second item', 'en')).toEqual(['1. The first item', '2. The second item']);
+    expect(split('a) here it is b) another c) one more', 'en')).toEqual(['a) here it is', 'b) another', 'c) one more']);
+    expect(split('I never meant that.... She left the store.', 'en')).toEqual(['I never meant that....', 'She left the store.']);
+  });
+
+  it('splits casual text whose sentences start in lower case', () => {
+    expect(split('i am going out tonight. max and jen are looking for you.', 'en')).toEqual(['i am going out tonight.', 'max and jen are looking for you.']);
+    expect(split('The price is 3.5 dollars. that is cheap.', 'en')).toEqual(['The price is 3.5 dollars. that is cheap.']);
+  });
+});
+
+describe('splitSentences: other scripts and languages', () => {
+  it('splits Chinese and Japanese without spaces, not inside 《》 or before と', () => {
+    expect(split('我们明天一起去看《摔跤吧！爸爸》好吗？好！', 'zh')).toEqual(['我们明天一起去看《摔跤吧！爸爸》好吗？', '好！']);
+    expect(split('これはペンです。それはマーカーです。', 'ja')).toEqual(['これはペンです。', 'それはマーカーです。']);
+    expect(split('彼は「はい。」と言った。', 'ja')).toEqual(['彼は「はい。」と言った。']);
+  });
+
+  it('splits Thai at the spaces between Thai words', () => {
+    expect(split('วันนี้อากาศดีมาก ฉันจะไปเที่ยวทะเล', 'th')).toEqual(['วันนี้อากาศดีมาก', 'ฉันจะไปเที่ยวทะเล']);
+  });
+
+  it('uses the abbreviations of the language', () => {
+    expect(split('Wir trafen Dr. med. Meyer am 3. Oktober. Er war z. B. sehr nett.', 'de')).toEqual(['Wir trafen Dr. med. Meyer am 3. Oktober.', 'Er war z. B. sehr nett.']);
+    expect(split('Hola Srta. Ledesma. Buenos días.', 'spa')).toEqual(['Hola Srta. Ledesma.', 'Buenos días.']);
+  });
+
+  it('returns trimmed spans that point into the text', () => {
+    const text = '  Hello world.   Bye now!  \n\n  Last one ';
+    const spans = splitSentences(text, 'und');
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Hello world.', 'Bye now!', 'Last one']);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(text.slice(s.start, s.end).trim());
+  });
+});
+
+describe('sentences stage', () => {
+  it('fills doc.sentences by the document language and records its version', async () => {
+    const stage = createSentencesStage(defaultConfig());
+    const doc = createDoc({ id: 'a', source: 'test', text: 'Ông đến TP. HCM hôm qua. Trời mưa.', lang: 'vi' });
+    await stage.process?.(doc);
+    expect(doc.sentences).toEqual([
+      { start: 0, end: 24 },
+      { start: 25, end: 34 },
+    ]);
+    expect(doc.versions.sentences).toBe(stage.version);
+  });
+});
