@@ -72,6 +72,7 @@ export function listItemStarts(text: string, from: number, to: number): number[]
   for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
     const [whole, paren, body, close] = m;
     const at = from + m.index + (whole.length - paren.length - body.length - close.length);
+    if (isBullet(line[line.slice(0, at - from).trimEnd().length - 1] ?? '')) continue; // `• 9.`: the bullet starts the item
     // `1. above` is a reference, not an item: numbered items with a bare period start with a capital.
     if (close === '.' && !paren && /\d/.test(body[0]) && !CAPITAL_AHEAD.test(line.slice(m.index + whole.length, m.index + whole.length + 4))) continue;
     const style = `${paren}${close}`;

@@ -296,8 +296,9 @@ function periodEnds(ctx: Context, start: number, i: number, m: number, to: numbe
   const isListed = rules.abbreviations.has(lower);
   const isNumberAbbreviation = rules.numberAbbreviations.has(lower);
   const isInitial = !isListed && (([...word].length === 1 && isUpper(word)) || INITIALISM.test(word));
-  // A list marker (`1.`, `a.`, `iv.`, `• 3.`) opening the sentence.
-  if (!hasContent(text, start, i - word.length) && (/^\d{1,3}$/.test(word) || /^\p{L}$/u.test(word) || ROMAN.test(word))) return false;
+  // A list marker (`1.`, `a.`, `iv.`, `• 3.`, `⁃9.`) opening the sentence.
+  const marker = word.replace(/^[•⁃▪◦●‣∙◆■□➢➤►*-]+/, '');
+  if (!hasContent(text, start, i - word.length) && (/^\d{1,3}$/.test(marker) || /^\p{L}$/u.test(marker) || ROMAN.test(marker))) return false;
 
   if (isLower(next)) {
     if (URL_START.test(text.slice(m, m + 8))) return true; // `… ever before. http://…`
