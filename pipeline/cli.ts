@@ -21,9 +21,12 @@ export function buildProgram(): Command {
       .argument('<inputs...>', 'input folders or files')
       .option('--out <dir>', 'output folder', 'output')
       .option('--resume', 'continue an interrupted run in --out where its journal stops (same inputs and options)')
+      .option('--checkpoint-every <seconds>', 'seconds between checkpoints (output fsync, then journal)', '1')
       .option('--no-progress', 'no progress bar or progress lines on stderr'),
-  ).action(async (inputs: string[], options: ConfigOptions & { out: string; resume?: boolean; progress: boolean }) => {
+  ).action(async (inputs: string[], options: ConfigOptions & { out: string; resume?: boolean; progress: boolean; checkpointEvery: string }) => {
     const config = configFromOptions(options);
+    const checkpointSeconds = Number(options.checkpointEvery);
+    if (!(checkpointSeconds >= 0)) throw new UsageError('--checkpoint-every must be a number of seconds');
     const progress = options.progress ? createProgress() : null;
     const stop = new AbortController();
     const onSignal = (): void => {
@@ -40,6 +43,7 @@ export function buildProgram(): Command {
         config,
         indexDir: config.dedup.indexDir,
         resume: options.resume,
+        checkpointMs: checkpointSeconds * 1000,
         signal: stop.signal,
         onStart: progress ? ({ total, alreadyDone }) => progress.start(total, alreadyDone) : undefined,
         onProgress: progress ? (p) => progress.update(p) : undefined,

@@ -47,7 +47,8 @@ interface Header {
   index: string | null;
 }
 
-type Line = Header | CommitEntry | { done: number } | { complete: true };
+/** `n`: the input's record and error counts, in a finished run's compacted journal. */
+type Line = Header | CommitEntry | { done: number; n?: [number, number] } | { complete: true };
 
 /** What the journal says about one input. */
 export interface InputState {
@@ -155,10 +156,11 @@ export class Journal {
   }
 
   /** A finished run keeps only what says it is finished: resuming it does nothing. */
-  async finish(outDir: string): Promise<void> {
+  async finish(outDir: string, counts: { records: number; errors: number }[]): Promise<void> {
     await this.close();
     const path = Journal.path(outDir);
-    const lines: Line[] = [this.header, ...this.header.inputs.map((_, done) => ({ done })), { complete: true }];
+    const done = counts.map((c, k): Line => ({ done: k, n: [c.records, c.errors] }));
+    const lines: Line[] = [this.header, ...done, { complete: true }];
     await writeAtomic(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   }
 }
@@ -193,7 +195,11 @@ export async function readJournal(path: string, inputCount: number): Promise<{ s
     } else if ('complete' in line) {
       state.complete = true;
     } else if ('done' in line) {
-      if (state.inputs[line.done]) state.inputs[line.done].done = true;
+      const input = state.inputs[line.done];
+      if (input) {
+        input.done = true;
+        if (line.n) [input.records, input.errors] = line.n;
+      }
     } else {
       const input = state.inputs[line.i];
       if (!input) continue;

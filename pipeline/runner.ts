@@ -105,7 +105,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         summary.errors += input.errors;
       }
       summary.resumedFrom = summary.records + summary.errors;
-      await journal!.finish(options.outDir);
+      await journal!.finish(options.outDir, summary.inputs);
       return summary;
     }
   }
@@ -139,7 +139,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   }
   if (journal) {
     if (options.indexDir && corpus instanceof MemoryCorpus) await saveCorpus(corpus, options.indexDir);
-    await journal.finish(options.outDir);
+    await journal.finish(options.outDir, summary.inputs);
   }
   summary.seconds = (performance.now() - started) / 1000;
   summary.articlesPerSecond = (summary.records - (state ? sum(state.inputs.map((i) => i.records)) : 0)) / Math.max(summary.seconds, 1e-9);
