@@ -68,7 +68,7 @@ export function splitSentences(text: string, lang: string): Span[] {
 
 const casualCache = new Map<string, RegExp>();
 
-const LOWER_AFTER_END = /(?<=^|\s)(\p{Ll}{2,})[.!?]+\s+\p{Ll}/gmu;
+const LOWER_AFTER_END = /(?<=^|\s)(\p{Ll}{2,})([.?!]+)\s+\p{Ll}/gmu;
 
 /**
  * Casual text (mail, chat, reviews) writes `i` for I and starts sentences in lower case: there a
@@ -85,6 +85,7 @@ function isCasual(text: string, rules: LanguageRules): boolean {
   for (let m = LOWER_AFTER_END.exec(text); m; m = LOWER_AFTER_END.exec(text)) {
     const word = m[1];
     if (rules.abbreviations.has(word) || rules.titles.has(word) || rules.numberAbbreviations.has(word)) continue;
+    if (m[2] === '!' && /,\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue; // `suddenly, thump! thump! down`
     if (++seen >= 2) return true;
   }
   return false;
