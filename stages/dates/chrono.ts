@@ -55,9 +55,10 @@ function valueOf(k: Known, r: Resolver, start: number, end: number, before: stri
     const wd = k.weekday === 0 ? 7 : k.weekday;
     if (!r.anchor) date = `XXXX-WXX-${wd}`;
     else {
+      // news reports what happened: a bare weekday is the latest one, unless the words say "next"
       const last = /\blast\s+$/i.test(before);
       const next = /\b(?:next|this\s+coming|coming)\s+$/i.test(before);
-      const future = next || (!last && r.future(start, end));
+      const future = next;
       let day: Day = weekdayDay(r.anchor, wd, future);
       if (last && formatDay(day) === formatDay(r.anchor)) day = weekdayDay(r.anchor, wd, false, -1);
       date = formatDay(day);
@@ -88,8 +89,13 @@ export function chronoCandidates(text: string, lang: string): Candidate[] {
     // calendar words only: chrono also reads fractions (7/8), prices ($3.625 a share) and name parts
     if (!CALENDAR_WORD.test(res.text) || RELATIVE_WORD.test(res.text)) continue;
     const k = known(res.start);
-    const start = res.index;
-    const end = res.index + res.text.length;
+    // a clock reading needs a clock word: "6.43, on Friday" is an index value, "at 1,015 francs" a price
+    if (k.hour !== undefined && !/\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(res.text)) continue;
+    // the span without the prepositions and punctuation chrono takes in
+    const lead = /^(?:(?:on|at|in|by|from|since|of)\s+)*/i.exec(res.text)![0].length;
+    const trimmed = res.text.slice(lead).replace(/[\s,.;:]+$/, (t) => (/^\.$/.test(t) && /\b[A-Z][a-z]{2,3}\.$/.test(res.text) ? t : ''));
+    const start = res.index + lead;
+    const end = start + trimmed.length;
     const before = text.slice(Math.max(0, start - 20), start);
     out.push({ start, end, priority: -1, resolve: (r) => valueOf(k, r, start, end, before) });
   }

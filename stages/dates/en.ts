@@ -1,6 +1,6 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
-import { addDays, formatDay, formatYear, quarterOf, type Day } from './calendar.ts';
+import { addDays, formatDay, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
 import { derived, recentQuarter, referenceDay, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 import { withYearless } from './vi.ts';
@@ -106,7 +106,8 @@ function weekdayValue(r: Resolver, wd: number, rel: string, start: number, end: 
 
 /** The most recent quarter the text reported on, else the last one completed before the anchor. */
 function currentQuarter(r: Resolver): { y: number; q: number } | null {
-  if (r.state.lastQuarter) return r.state.lastQuarter;
+  const last = r.state.lastQuarter;
+  if (last && (!r.anchor || Math.abs(last.y - r.anchor.y) <= 1)) return last;
   if (!r.anchor) return null;
   const k = r.anchor.y * 4 + quarterOf(r.anchor.m) - 2;
   return { y: Math.floor(k / 4), q: (k % 4) + 1 };
@@ -117,7 +118,7 @@ const REL_SHIFT: Record<string, number> = { this: 0, current: 0, 'this coming': 
 export const EN_RULES: Rule[] = [
   // now, currently, current (PRESENT_REF); recently, the past (PAST_REF); the future, soon (FUTURE_REF)
   rule(
-    `\\b(?:(right\\s+now|now|currently|current|presently|nowadays|at\\s+present|the\\s+present|these\\s+days|today's)|(recently|lately|the\\s+past|formerly|more\\s+recently)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+coming\\s+(?:months|years|weeks|days)|coming\\s+(?:months|years|weeks|days)|someday))\\b`,
+    `\\b(?:(right\\s+now|now|currently|current|presently|nowadays|at\\s+present|the\\s+present|these\\s+days|today's)|(recently|lately|the\\s+past|formerly|more\\s+recently|past\\s+years)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|short|long)\\s+term|(?:the\\s+)?(?:coming|future)\\s+(?:months|years|weeks|days|quarters)|someday))\\b`,
     (m, text) => {
       const w = lc(m[0]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
@@ -134,7 +135,7 @@ export const EN_RULES: Rule[] = [
   ),
   // today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon
   rule(
-    `\\b(?:(${EDGE})\\s+)?(?:(today|yesterday|tomorrow|tonight)(?:\\s+(${POD}))?|(this|last|tomorrow|yesterday)\\s+(${POD}))\\b(?!'s)`,
+    `\\b(?:(${EDGE})\\s+)?(?:(today|yesterday|tomorrow|tonight)(?:\\s+(${POD}))?|(this|last|tomorrow|yesterday)\\s+(${POD}))\\b`,
     (m) => {
       const day = lc(m[2] ?? m[4]);
       const pod = m[3] ?? m[5];
@@ -158,17 +159,46 @@ export const EN_RULES: Rule[] = [
     (m) => {
       const wd = WORDS.weekdays[lc(m[3])];
       const rel = m[2] ? lc(m[2]) : '';
-      const pod = m[4] ? WORDS.partsOfDay[lc(m[4])] : undefined;
       return {
         start: m.index,
         end: m.index + m[0].length,
         resolve(r) {
-          const date = weekdayValue(r, wd, rel, m.index, m.index + m[0].length);
-          return { type: pod ? 'TIME' : 'DATE', value: pod ? `${date}T${pod}` : date };
+          // TimeBank writes "Wednesday night" as the day itself, a DATE
+          return { type: 'DATE', value: weekdayValue(r, wd, rel, m.index, m.index + m[0].length) };
         },
       };
     },
     1,
+    'g',
+  ),
+  // Christmas, Thanksgiving Day, New Year's Day, the Fourth of July (the year as for any year-less day)
+  rule(
+    `\\b(?:(Christmas|New\\s+Year's|Valentine's|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Easter)(?:\\s+(Eve|Day|Sunday|weekend))?|the\\s+Fourth\\s+of\\s+July)(?:,?\\s+(\\d{4}))?\\b`,
+    (m) => {
+      const name = m[1] ?? 'Independence';
+      const suffix = m[2] ? lc(m[2]) : '';
+      if (/^(?:Independence|Labor|Memorial|Veterans|Valentine's)$/.test(name) && suffix !== 'day' && !/Fourth/.test(m[0])) return null;
+      if (name === 'Easter' || suffix === 'weekend') return null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(r) {
+          const fixedDays: Record<string, [number, number]> = { Christmas: [12, 25], "New Year's": [1, 1], "Valentine's": [2, 14], Halloween: [10, 31], Independence: [7, 4], Veterans: [11, 11] };
+          let md = fixedDays[name.replace(/\s+/g, ' ')];
+          if (name === 'Christmas' && suffix === 'eve') md = [12, 24];
+          if (name === "New Year's" && suffix === 'eve') md = [12, 31];
+          const floating: Record<string, [number, number, number]> = { Thanksgiving: [11, 4, 4], Labor: [9, 1, 1], Memorial: [5, 1, -1] };
+          const month = md ? md[0] : floating[name][0];
+          const y = m[3] ? +m[3] : r.yearFor(month, md ? md[1] : 20, start, end);
+          if (y === null) return { type: 'DATE', value: md ? `XXXX-${String(md[0]).padStart(2, '0')}-${String(md[1]).padStart(2, '0')}` : `XXXX-${String(month).padStart(2, '0')}` };
+          if (md) return { type: 'DATE', value: formatDay({ y, m: md[0], d: md[1] }) };
+          return { type: 'DATE', value: formatDay(nthWeekday(y, ...floating[name])) };
+        },
+      };
+    },
+    2,
     'g',
   ),
   // Mondays, every Thursday, each July, Tuesday nights (sets)
@@ -194,7 +224,7 @@ export const EN_RULES: Rule[] = [
       const month = monthOf(m[3]);
       if (!month) return null;
       // a bare abbreviation is a month only before a number ("Jan Kavan" is a name)
-      if (/^[A-Z][a-z]{2,3}$/.test(m[3]) && m[3].length <= 4 && !/^(?:June|July)$/.test(m[3]) && !m[4]) return null;
+      if (/^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/.test(m[3]) && !m[4]) return null;
       if (m[3] === 'May' && !m[1] && !m[2] && !m[4] && !m[5]) {
         // "May" the modal verb at the start of a sentence
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -305,7 +335,9 @@ export const EN_RULES: Rule[] = [
       const word = m[6] ? lc(m[6]) : '';
       const ordRaw = m[8] ? lc(m[8]).replace(/[- ]$/, '') : '';
       const noun = lc(m[9]);
-      const ord = ordRaw ? WORDS.ordinals[ordRaw] : WORDS.ordinals[word];
+      let ord = ordRaw ? WORDS.ordinals[ordRaw] : WORDS.ordinals[word];
+      if (noun === 'half' && !ord && (word === 'last' || word === 'final')) ord = 2;
+      const yearAgoOrd = ordRaw && /year-ago|year-earlier|same|corresponding|comparable|previous|prior/.test(word);
       const startsWithArticle = /^(?:the|a|an)\s/i.test(m[0]);
       if (!ord && !startsWithArticle && !m[1] && !m[3] && !/year-/.test(word)) return null;
       if (noun === 'period' && !ord && !/latest|year-ago|year-earlier|same|corresponding|comparable|previous|prior/.test(word) && !m[3]) return null;
@@ -326,6 +358,9 @@ export const EN_RULES: Rule[] = [
         end,
         resolve(r) {
           const h = noun === 'half';
+          // "the quarter ended Sept. 30": the calendar quarter of that month
+          const ended = /^\s*,?\s+(?:ended|ending|ends|that\s+ended|through)\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\b/.exec(after);
+          const endedMonth = ended ? monthOf(ended[1]) : null;
           if (ord || h) {
             let y: number | null = printed ? +printed : null;
             if (y === null && r.anchor) {
@@ -333,14 +368,27 @@ export const EN_RULES: Rule[] = [
               else if (h) y = r.anchor.y;
               else {
                 const dq = quarterOf(r.anchor.m);
-                y = ord <= dq || r.future(start, end) ? r.anchor.y : r.anchor.y - 1;
-                if (r.state.lastQuarter && r.state.lastQuarter.q === ord) y = r.state.lastQuarter.y;
+                y = ord <= dq || r.spanTense(start, end) === 'future' ? r.anchor.y : r.anchor.y - 1;
+                const recent = r.state.lastQuarter;
+                if (recent && recent.q === ord && Math.abs(recent.y - r.anchor.y) <= 1) y = recent.y;
               }
+              if (yearAgoOrd && y !== null) y -= 1;
             }
-            return { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
+            const v: TimexValue = { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
+            return yearAgoOrd ? derived(v) : v;
           }
-          const q = currentQuarter(r);
+          if (printed) {
+            // "the 1988 period", "the 1988 quarter": that year's quarter the text talks about
+            const q = recentQuarter(r.state, start, 2000);
+            return derived({ type: 'DATE', value: q ? `${printed}-Q${q.q}` : printed });
+          }
+          let q = currentQuarter(r);
+          if (endedMonth && r.anchor) {
+            const y = r.yearFor(endedMonth, +ended![2], start, end) ?? r.anchor.y;
+            q = { y, q: quarterOf(endedMonth) };
+          }
           if (!q) return { type: 'DATE', value: 'XXXX-QX' };
+          if (yearWord) return derived({ type: 'DATE', value: r.anchor ? `${formatYear(r.anchor.y + (REL_SHIFT[yearWord] ?? 0))}-Q${q.q}` : 'XXXX-QX' });
           if (yearAgo) return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
           if (previous) {
             const k = q.y * 4 + q.q - 2;
@@ -375,7 +423,6 @@ export const EN_RULES: Rule[] = [
       const rel = lc(m[2]).replace(/^the /, '');
       const unitWord = lc(m[3]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-      if (/^'s/.test(after)) return null;
       if (/^\s+(?:ago|earlier|before)\b/i.test(after)) return null;
       const season = WORDS.seasons[unitWord];
       return fixed(m, (r) => {
@@ -440,7 +487,7 @@ export const EN_RULES: Rule[] = [
       }
       if (unit === 'X' || unitWord === 'weekend') return null;
       // "a quarter of the market", "three-quarters": fractions
-      if (unit === 'Q' && (/^\s+of\b/i.test(after) || /quarters$/i.test(m[0]) && hyphen)) return null;
+      if (unit === 'Q' && ((/^\s+of\b/i.test(after) && !vague) || (/quarters$/i.test(m[0]) && hyphen))) return null;
       // ages: "6-year-old", "52 years old"
       if (m[6] && lc(m[6]) === 'old') return null;
       if (/^\s+old\b/i.test(after)) return null;
@@ -456,7 +503,7 @@ export const EN_RULES: Rule[] = [
           resolve(r) {
             if (suffix === 'before' || suffix === 'after') return { type: 'DURATION', value: durationValue(n, unit) };
             const sign = suffix === 'later' || suffix === 'from now' ? 1 : -1;
-            if (n === null) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+            if (n === null) return suffix === 'ago' ? { type: 'DATE', value: 'PAST_REF' } : { type: 'DURATION', value: durationValue(null, unit) };
             const q = recentQuarter(r.state, start);
             if (unit === 'Y' && q && n === 1 && suffix !== 'from now') return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
             const u: Unit = unit === 'TH' || unit === 'TM' || unit === 'TS' ? 'D' : unit;
@@ -545,6 +592,13 @@ export const EN_RULES: Rule[] = [
     if (word === 'year') return { start, end, resolve: (r) => ({ type: 'DATE', value: r.state.lastYear !== null ? formatYear(r.state.lastYear) : r.anchor ? formatYear(r.anchor.y) : 'XXXX' }) };
     return null;
   }),
+  // the year ended June 30, the fiscal year ending Sept. 30 (a stretch); the full year (the anchor's year)
+  rule(`\\bthe\\s+(?:(full|entire|whole)\\s+)?(?:fiscal\\s+)?year(?=\\s+(?:ended|ending|ends|that\\s+ended|through|to\\s+date)\\b|\\s*$|\\s*[.,;])`, (m, text) => {
+    const ended = /^\s+(?:ended|ending|ends|that|through|to)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+    if (m[1]) return fixed(m, (r) => ({ type: 'DATE', value: r.anchor ? formatYear(r.anchor.y) : 'XXXX' }));
+    if (!ended) return null;
+    return fixed(m, { type: 'DURATION', value: 'P1Y' });
+  }, 1),
   // the fiscal year, the current fiscal year
   rule(`\\bthe\\s+(?:(current|new|next|last|previous)\\s+)?fiscal\\s+year\\b(?!\\s+(?:\\d{4}|ended|ending|ends|that))`, (m) =>
     fixed(m, (r) => {
@@ -631,6 +685,18 @@ export const EN_RULES: Rule[] = [
     'g',
   ),
 ];
+
+/** The n-th (or, for -1, the last) given weekday of a month: Thanksgiving is the 4th Thursday of November. */
+function nthWeekday(y: number, month: number, wd: number, n: number): Day {
+  if (n > 0) {
+    const first = { y, m: month, d: 1 };
+    const offset = (wd - weekdayOf(first) + 7) % 7;
+    return addDays(first, offset + 7 * (n - 1));
+  }
+  const last = addDays({ y, m: month + 1 > 12 ? 1 : month + 1, d: 1 }, -1);
+  const lastDay = month === 12 ? { y, m: 12, d: 31 } : last;
+  return addDays(lastDay, -((weekdayOf(lastDay) - wd + 7) % 7));
+}
 
 function spelledYear(raw: string): number | null {
   const s = raw.replace(/-/g, ' ').replace(/\s+/g, ' ');
