@@ -5,11 +5,14 @@
  *
  * The model is context-free on purpose, so its predictions are known: every vocabulary entry has
  * a fixed logit row (see TINY_ENTITY_TOKENS), and a token's label probabilities are
- * softmax(row + bias). The tokenizer lower-cases and strips accents (like bert-base-uncased) and has
- * `##` continuation pieces for every letter and digit, so any Latin word becomes several pieces and
- * a word with a letter outside a-z (Vietnamese `đ`, say) becomes [UNK].
+ * softmax(row + bias). Two tokenizers:
+ *  - `wordpiece` (default, like bert-base-uncased): lower-cases and strips accents, `##`
+ *    continuation pieces for every letter and digit, so any Latin word becomes several pieces and a
+ *    word with a letter outside a-z (Vietnamese `đ`, say) becomes [UNK];
+ *  - `sentencepiece` (like xlm-roberta): cased Unigram pieces with `▁` word starts, single letters
+ *    as a fallback (a lone `▁` piece before them), <unk> for anything else.
  *
- *   npx tsx scripts/build-tiny-ner-model.ts <output dir> [--quantized-name]
+ *   npx tsx scripts/build-tiny-ner-model.ts <output dir> [--sentencepiece] [--quantized-name]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,18 +40,19 @@ export type TinyLabel = (typeof TINY_LABELS)[number];
 export const TINY_O_BIAS = 3;
 
 /**
- * Vocabulary entries with a label of their own: [piece, label, logit]. Chosen to exercise the
+ * Vocabulary entries with a label of their own: [WordPiece piece, label, logit, SentencePiece
+ * spelling when not the capitalized one]. Chosen to exercise the
  * aggregation strategies: `wash ##ing ##ton` is B-LOC (weak) / O / I-ORG (strong), so `first` calls
  * Washington a LOC, `max` an ORG, and `simple` splits it into `Wash` (LOC) and `ton` (ORG).
  */
-export const TINY_ENTITY_TOKENS: ReadonlyArray<readonly [string, TinyLabel, number]> = [
+export const TINY_ENTITY_TOKENS: ReadonlyArray<readonly [string, TinyLabel, number, string?]> = [
   ['jens', 'B-PER', 8],
   ['stol', 'I-PER', 8],
   ['##ten', 'I-PER', 7],
   ['##berg', 'I-PER', 6],
   ['carmen', 'B-PER', 8],
   ['romero', 'I-PER', 8],
-  ['nato', 'B-ORG', 9],
+  ['nato', 'B-ORG', 9, '\u2581NATO'],
   ['reuters', 'B-ORG', 8],
   ['moscow', 'B-GPE', 8],
   ['ukraine', 'B-GPE', 8],
@@ -64,12 +68,28 @@ export const TINY_ENTITY_TOKENS: ReadonlyArray<readonly [string, TinyLabel, numb
   ['monday', 'B-DATE', 8],
 ];
 
-const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
+export type TinyScheme = 'wordpiece' | 'sentencepiece';
+
+const SPECIAL_TOKENS: Record<TinyScheme, string[]> = {
+  wordpiece: ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'],
+  sentencepiece: ['<s>', '<pad>', '</s>', '<unk>', '<mask>'],
+};
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
 const PUNCTUATION = [...'.,;:!?()"\'-/%&'];
 
+/** An entry's piece in the SentencePiece spelling: `moscow` → `▁Moscow`, `##ton` → `ton`. */
+function sentencePieceForm([piece, , , spelling]: (typeof TINY_ENTITY_TOKENS)[number]): string {
+  if (spelling) return spelling;
+  return piece.startsWith('##') ? piece.slice(2) : `\u2581${piece[0]!.toUpperCase()}${piece.slice(1)}`;
+}
+
+/** The TINY_ENTITY_TOKENS entry of a vocabulary piece of either scheme. */
+function entityEntry(piece: string) {
+  return TINY_ENTITY_TOKENS.find((entry) => entry[0] === piece || sentencePieceForm(entry) === piece);
+}
+
 /** The vocabulary in id order. */
-export function tinyVocabulary(): string[] {
+export function tinyVocabulary(scheme: TinyScheme = 'wordpiece'): string[] {
   const seen = new Set<string>();
   const vocab: string[] = [];
   const add = (piece: string) => {
@@ -78,18 +98,25 @@ export function tinyVocabulary(): string[] {
       vocab.push(piece);
     }
   };
-  SPECIAL_TOKENS.forEach(add);
-  TINY_ENTITY_TOKENS.forEach(([piece]) => add(piece));
-  LETTERS.forEach(add);
-  LETTERS.forEach((c) => add(`##${c}`));
+  SPECIAL_TOKENS[scheme].forEach(add);
+  if (scheme === 'wordpiece') {
+    TINY_ENTITY_TOKENS.forEach(([piece]) => add(piece));
+    LETTERS.forEach(add);
+    LETTERS.forEach((c) => add(`##${c}`));
+  } else {
+    TINY_ENTITY_TOKENS.forEach((entry) => add(sentencePieceForm(entry)));
+    add('\u2581');
+    LETTERS.forEach(add);
+    LETTERS.filter((c) => c >= 'a').forEach((c) => add(c.toUpperCase()));
+  }
   PUNCTUATION.forEach(add);
   return vocab;
 }
 
-/** Label probabilities the model gives a vocabulary piece (what the tests expect). */
+/** Label probabilities the model gives a vocabulary piece of either scheme (what the tests expect). */
 export function tinyProbabilities(piece: string): number[] {
   const logits = TINY_LABELS.map((label) => (label === 'O' ? TINY_O_BIAS : 0));
-  const entry = TINY_ENTITY_TOKENS.find(([p]) => p === piece);
+  const entry = entityEntry(piece);
   if (entry) logits[TINY_LABELS.indexOf(entry[1])] += entry[2];
   const top = Math.max(...logits);
   const exps = logits.map((x) => Math.exp(x - top));
@@ -207,7 +234,7 @@ export function tinyNerOnnx(vocab: string[]): Uint8Array {
   const wordEmbeddings: number[] = [];
   for (const piece of vocab) {
     const row = new Array<number>(labels).fill(0);
-    const entry = TINY_ENTITY_TOKENS.find(([p]) => p === piece);
+    const entry = entityEntry(piece);
     if (entry) row[TINY_LABELS.indexOf(entry[1])] = entry[2];
     wordEmbeddings.push(...row);
   }
@@ -261,13 +288,15 @@ export function tinyNerOnnx(vocab: string[]): Uint8Array {
 
 // --- tokenizer and config ------------------------------------------------------------------------
 
-export function tinyTokenizerJson(vocab: string[]): object {
+export function tinyTokenizerJson(vocab: string[], scheme: TinyScheme = 'wordpiece'): object {
   const id = (t: string) => vocab.indexOf(t);
-  return {
+  const [cls, sep] = scheme === 'wordpiece' ? ['[CLS]', '[SEP]'] : ['<s>', '</s>'];
+  const special = (content: string) => ({ SpecialToken: { id: content, type_id: 0 } });
+  const common = {
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: SPECIAL_TOKENS.map((content) => ({
+    added_tokens: SPECIAL_TOKENS[scheme].map((content) => ({
       id: id(content),
       content,
       single_word: false,
@@ -276,28 +305,32 @@ export function tinyTokenizerJson(vocab: string[]): object {
       normalized: false,
       special: true,
     })),
+    post_processor: {
+      type: 'TemplateProcessing',
+      single: [special(cls), { Sequence: { id: 'A', type_id: 0 } }, special(sep)],
+      pair: [special(cls), { Sequence: { id: 'A', type_id: 0 } }, special(sep), { Sequence: { id: 'B', type_id: 0 } }, special(sep)],
+      special_tokens: {
+        [cls]: { id: cls, ids: [id(cls)], tokens: [cls] },
+        [sep]: { id: sep, ids: [id(sep)], tokens: [sep] },
+      },
+    },
+  };
+  if (scheme === 'sentencepiece') {
+    const metaspace = { type: 'Metaspace', replacement: '\u2581', prepend_scheme: 'always', split: true };
+    return {
+      ...common,
+      normalizer: { type: 'NFKC' },
+      pre_tokenizer: { type: 'Sequence', pretokenizers: [{ type: 'WhitespaceSplit' }, metaspace] },
+      decoder: metaspace,
+      // Longer pieces score higher per piece, so a known word beats its letters.
+      model: { type: 'Unigram', unk_id: id('<unk>'), vocab: vocab.map((piece) => [piece, piece.length > 1 ? -1 : -8]) },
+    };
+  }
+  return {
+    ...common,
     // strip_accents null follows lowercase, as in bert-base-uncased.
     normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
     pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-      ],
-      pair: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 1 } },
-        { SpecialToken: { id: '[SEP]', type_id: 1 } },
-      ],
-      special_tokens: {
-        '[CLS]': { id: '[CLS]', ids: [id('[CLS]')], tokens: ['[CLS]'] },
-        '[SEP]': { id: '[SEP]', ids: [id('[SEP]')], tokens: ['[SEP]'] },
-      },
-    },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
     model: {
       type: 'WordPiece',
@@ -309,13 +342,13 @@ export function tinyTokenizerJson(vocab: string[]): object {
   };
 }
 
-export function tinyConfigJson(vocab: string[], maxLength: number): object {
+export function tinyConfigJson(vocab: string[], maxLength: number, scheme: TinyScheme = 'wordpiece'): object {
   const id2label = Object.fromEntries(TINY_LABELS.map((label, i) => [String(i), label]));
   const label2id = Object.fromEntries(TINY_LABELS.map((label, i) => [label, i]));
   return {
     _name_or_path: 'newsnlp/tiny-ner',
-    architectures: ['BertForTokenClassification'],
-    model_type: 'bert',
+    architectures: [scheme === 'wordpiece' ? 'BertForTokenClassification' : 'XLMRobertaForTokenClassification'],
+    model_type: scheme === 'wordpiece' ? 'bert' : 'xlm-roberta',
     vocab_size: vocab.length,
     hidden_size: TINY_LABELS.length,
     max_position_embeddings: maxLength,
@@ -326,6 +359,8 @@ export function tinyConfigJson(vocab: string[], maxLength: number): object {
 }
 
 export interface TinyModelOptions {
+  /** The tokenizer: BERT-uncased-like WordPiece (default) or XLM-R-like SentencePiece. */
+  scheme?: TinyScheme;
   /** Write the graph as onnx/model_quantized.onnx (what a q8-only hub export ships) instead of model.onnx. */
   quantizedName?: boolean;
   /** model_max_length / max_position_embeddings written into the config (default 512). */
@@ -335,20 +370,23 @@ export interface TinyModelOptions {
 /** Writes the model into `dir` and returns the vocabulary (in id order). */
 export function buildTinyNerModel(dir: string, options: TinyModelOptions = {}): string[] {
   const maxLength = options.maxLength ?? 512;
-  const vocab = tinyVocabulary();
+  const scheme = options.scheme ?? 'wordpiece';
+  const vocab = tinyVocabulary(scheme);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
   const json = (name: string, value: object) => writeFileSync(join(dir, name), `${JSON.stringify(value, null, 2)}\n`);
-  json('config.json', tinyConfigJson(vocab, maxLength));
-  json('tokenizer.json', tinyTokenizerJson(vocab));
+  json('config.json', tinyConfigJson(vocab, maxLength, scheme));
+  json('tokenizer.json', tinyTokenizerJson(vocab, scheme));
+  const [pad, unk, cls, sep, mask] =
+    scheme === 'wordpiece' ? ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] : ['<pad>', '<unk>', '<s>', '</s>', '<mask>'];
   json('tokenizer_config.json', {
-    tokenizer_class: 'BertTokenizer',
-    do_lower_case: true,
+    tokenizer_class: scheme === 'wordpiece' ? 'BertTokenizer' : 'XLMRobertaTokenizer',
+    ...(scheme === 'wordpiece' ? { do_lower_case: true } : { bos_token: cls, eos_token: sep }),
     model_max_length: maxLength,
-    cls_token: '[CLS]',
-    sep_token: '[SEP]',
-    pad_token: '[PAD]',
-    unk_token: '[UNK]',
-    mask_token: '[MASK]',
+    cls_token: cls,
+    sep_token: sep,
+    pad_token: pad,
+    unk_token: unk,
+    mask_token: mask,
   });
   writeFileSync(join(dir, 'onnx', options.quantizedName ? 'model_quantized.onnx' : 'model.onnx'), tinyNerOnnx(vocab));
   return vocab;
@@ -357,9 +395,12 @@ export function buildTinyNerModel(dir: string, options: TinyModelOptions = {}): 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [dir, ...flags] = process.argv.slice(2);
   if (!dir) {
-    console.error('usage: build-tiny-ner-model.ts <output dir> [--quantized-name]');
+    console.error('usage: build-tiny-ner-model.ts <output dir> [--sentencepiece] [--quantized-name]');
     process.exit(2);
   }
-  buildTinyNerModel(resolve(dir), { quantizedName: flags.includes('--quantized-name') });
+  buildTinyNerModel(resolve(dir), {
+    quantizedName: flags.includes('--quantized-name'),
+    scheme: flags.includes('--sentencepiece') ? 'sentencepiece' : 'wordpiece',
+  });
   console.log(`tiny NER model written to ${resolve(dir)}`);
 }
