@@ -30,6 +30,14 @@ export interface TransformersBackendOptions {
   modelsDir?: string;
 }
 
+export interface TransformersNerBackend extends NerBackend {
+  /**
+   * Entity types of the model that label-map.json does not know, so they produce no entity (empty
+   * until init). The stage may warn about them; known non-name types (DATE, CARDINAL ...) are not listed.
+   */
+  readonly unknownLabelTypes: string[];
+}
+
 /** A piece of one article: its token id, its offsets in the text, and (once predicted) its label. */
 interface Piece extends ScoredPiece {
   id: number;
@@ -53,16 +61,19 @@ interface LoadedModel {
  * batched into shared model calls, sub-word
  * pieces aggregated (`ner.aggregation`), labels mapped to PER/LOC/ORG/MISC.
  */
-export function createTransformersBackend(ner: NerConfig, options: TransformersBackendOptions = {}): NerBackend {
+export function createTransformersBackend(ner: NerConfig, options: TransformersBackendOptions = {}): TransformersNerBackend {
   let model: LoadedModel | null = null;
   let loading: Promise<void> | null = null;
   // Not ner.modelDir: that is the embedded backend's folder of trained models.
   const modelsDir = options.modelsDir ?? PACKAGE_MODELS_DIR;
 
-  const backend: NerBackend = {
+  const backend: TransformersNerBackend = {
     name: 'transformers',
     get version() {
       return model?.version ?? `${BACKEND_VERSION} (model not loaded)`;
+    },
+    get unknownLabelTypes() {
+      return model?.scheme.unknownTypes ?? [];
     },
     init() {
       loading ??= load().then((m) => {

@@ -49,6 +49,7 @@ describe('transformers NER backend: loading', () => {
     expect(backend.name).toBe('transformers');
     expect(backend.version).toMatch(/^\d+\.\d+\.\d+ tiny-ner@[0-9a-f]{8} fp32 transformers\.js-/);
     expect(backend.supports('vi')).toBe(true);
+    expect(backend.unknownLabelTypes).toEqual([]); // PER, ORG, LOC, MISC, GPE known; DATE known as not a name
   });
 
   it('finds a model by name under the models directory', async () => {
