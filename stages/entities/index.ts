@@ -1,12 +1,42 @@
+import type { PipelineConfig } from '../../pipeline/config.ts';
 import { docLanguage } from '../../pipeline/doc.ts';
-import type { StageFactory } from '../../pipeline/stage.ts';
+import type { Stage, StageFactory } from '../../pipeline/stage.ts';
+import type { NerBackend } from './backend.ts';
+import { createEmbeddedBackend } from './embedded/index.ts';
+import { splitSentences } from './embedded/gold.ts';
+import { createTransformersBackend } from './transformers/index.ts';
 
-/** First level: no model yet, said explicitly. Issues 4 and 5 give it backends. */
-export const createEntitiesStage: StageFactory = () => ({
-  name: 'entities',
-  version: '0.1.0',
-  process(doc) {
-    doc.notes.push({ stage: 'entities', level: 'warning', message: `no model for ${docLanguage(doc)}` });
-    doc.versions.entities = '0.1.0';
-  },
-});
+export const ENTITIES_VERSION = '1.0.0';
+
+export function createNerBackend(config: PipelineConfig): NerBackend {
+  return config.ner.backend === 'transformers' ? createTransformersBackend(config.ner) : createEmbeddedBackend(config.ner);
+}
+
+/**
+ * Named entities, sentence by sentence, with the model of the article's language. A language
+ * without a model gets an explicit note rather than an empty layer that looks like "no names".
+ */
+export const createEntitiesStage: StageFactory = (config): Stage => {
+  const backend = createNerBackend(config);
+  return {
+    name: 'entities',
+    version: ENTITIES_VERSION,
+    async init() {
+      await backend.init();
+    },
+    async process(doc) {
+      doc.versions.entities = `${ENTITIES_VERSION} ${backend.name} ${backend.version}`;
+      const lang = docLanguage(doc);
+      if (!backend.supports(lang)) {
+        doc.notes.push({ stage: 'entities', level: 'warning', message: `no model for ${lang}` });
+        return;
+      }
+      let sentences = doc.sentences;
+      if (!sentences.length && doc.text.trim()) {
+        sentences = splitSentences(doc.text);
+        doc.notes.push({ stage: 'entities', level: 'info', message: 'no sentences layer: split the text by line and full stop' });
+      }
+      doc.entities = await backend.tag(doc.text, sentences, lang);
+    },
+  };
+};

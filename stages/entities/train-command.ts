@@ -1,13 +1,139 @@
+/**
+ * `newsnlp train ner --lang vi --train FILE... --dev FILE... --out DIR [--epochs N] [--seed N]`:
+ * trains an embedded tagger on `ner` gold files and writes `model.bin.gz` + `manifest.json`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
+import { readGoldFile, type GoldDoc } from './embedded/gold.ts';
+import { decodeModel } from './embedded/model.ts';
+import { evaluateDocs, trainModel } from './embedded/train.ts';
+import { buildWordClasses } from './embedded/word-classes.ts';
 
-/** `newsnlp train ner` (issue 4): the trainer is being built; until then it says so. */
+/** Bumped when the feature set or file format changes. */
+export const MODEL_VERSION = '1.0.0';
+
+export interface TrainNerOptions {
+  lang: string;
+  train: string[];
+  dev?: string[];
+  out: string;
+  epochs: number;
+  seed: number;
+  bits: number;
+  unlabelled?: string[];
+}
+
+/** What the manifest says about the terms of a gold file, from SOURCES-ner.md, by file name. */
+export function licenceNote(file: string): string {
+  const name = basename(file);
+  if (/vlsp/i.test(name)) return 'VLSP 2016/2018 NER: released by the VLSP organisers for research use; no redistribution granted.';
+  if (/conll/i.test(name)) return 'CoNLL-2002/2003: research use only (Reuters RCV1 / Frankfurter Rundschau / EFE text under their owners\' agreements).';
+  if (/wikiann/i.test(name)) return 'WikiANN via Babelscape/wikineural: CC BY-NC-SA 4.0 (attribution, non-commercial, share-alike).';
+  return 'user-supplied data: terms as given by its owner.';
+}
+
+function readLang(files: string[], lang: string): GoldDoc[] {
+  const docs = files.flatMap((file) => readGoldFile(file));
+  const other = docs.find((d) => d.lang !== lang);
+  if (other) throw new Error(`record ${other.id} is ${other.lang}, not ${lang}`);
+  return docs;
+}
+
+export async function trainNer(options: TrainNerOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Record<string, unknown>> {
+  const started = Date.now();
+  const train = readLang(options.train, options.lang);
+  const dev = (options.dev ?? []).map((file) => ({ name: basename(file, '.jsonl'), file, docs: readLang([file], options.lang) }));
+  const clusters = options.unlabelled?.length ? buildWordClasses(options.unlabelled, log) : undefined;
+  const tty = process.stderr.isTTY;
+  const result = trainModel({
+    lang: options.lang,
+    train,
+    dev,
+    epochs: options.epochs,
+    seed: options.seed,
+    bits: options.bits,
+    folds: 4,
+    clusters,
+    log,
+    progress: tty ? (done, total) => process.stderr.write(`\r  ${((100 * done) / total).toFixed(0)}% of ${total} tokens`) : undefined,
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  // Score the model as shipped (quantised), which is what a user gets.
+  const shipped = decodeModel(result.bytes);
+  const devScores = dev.map(({ name, docs }) => {
+    const score = evaluateDocs(shipped, docs);
+    const t = score.total();
+    return { file: name, records: docs.length, precision: round(t.precision), recall: round(t.recall), f1: round(t.f1), byLabel: score.labels() };
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const command = [
+    'newsnlp train ner',
+    `--lang ${options.lang}`,
+    `--train ${options.train.join(' ')}`,
+    ...(options.dev?.length ? [`--dev ${options.dev.join(' ')}`] : []),
+    `--out ${options.out}`,
+    `--epochs ${options.epochs}`,
+    `--seed ${options.seed}`,
+    ...(options.bits !== 21 ? [`--bits ${options.bits}`] : []),
+    ...(options.unlabelled?.length ? [`--unlabelled ${options.unlabelled.join(' ')}`] : []),
+  ].join(' ');
+  const manifest = {
+    language: options.lang,
+    version: `${MODEL_VERSION}+${createHash('sha256').update(result.bytes).digest('hex').slice(0, 12)}`,
+    labels: [...new Set(result.header.tags.filter((t) => t !== 'O').map((t) => t.slice(2)))],
+    tags: result.header.tags,
+    model: 'model.bin.gz',
+    bytes: result.bytes.length,
+    tagger: 'averaged structured perceptron, first-order Viterbi over BIO, hashed features',
+    features: { bits: options.bits, rows: result.header.rows, gazetteerNames: result.header.gazetteer, clusterWords: result.header.clusters },
+    training: {
+      files: options.train.map((file) => ({ file: basename(file), licence: licenceNote(file) })),
+      unlabelled: (options.unlabelled ?? []).map((file) => basename(file)),
+      tokens: result.tokens,
+      epochs: options.epochs,
+      seed: options.seed,
+      seconds: Math.round(seconds),
+      perEpoch: result.epochs.map((e) => ({ epoch: e.epoch, dev: e.dev.map((d) => ({ file: d.name, f1: round(d.f1) })) })),
+    },
+    dev: devScores,
+    devNote: 'dev scores of the shipped (quantised) model, sentences split by the trainer; `newsnlp eval ner` splits with the sentences stage',
+    command,
+  };
+  mkdirSync(options.out, { recursive: true });
+  writeFileSync(join(options.out, 'model.bin.gz'), result.bytes);
+  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  log(`wrote ${join(options.out, 'model.bin.gz')} (${(result.bytes.length / 1e6).toFixed(2)} MB) in ${seconds.toFixed(0)}s`);
+  for (const d of devScores) log(`  ${d.file}: P ${d.precision.toFixed(4)} R ${d.recall.toFixed(4)} F1 ${d.f1.toFixed(4)}`);
+  return manifest;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+const integer = (value: string) => {
+  const n = Number.parseInt(value, 10);
+  if (!Number.isFinite(n) || String(n) !== value.trim()) throw new Error(`not an integer: ${value}`);
+  return n;
+};
+
+/** Adds `train ner` to the CLI (creating the `train` command if the program has none yet). */
 export function registerTrainCommand(program: Command): void {
-  program
-    .command('train')
-    .description('train models on annotated data')
+  const train = program.commands.find((c) => c.name() === 'train') ?? program.command('train').description('train an embedded model');
+  train
     .command('ner')
-    .description('train an embedded NER model')
-    .action(() => {
-      throw new Error('train ner is not available in this build yet');
+    .description('train an embedded NER tagger on `ner` gold files (deterministic for a given seed)')
+    .requiredOption('--lang <code>', 'language of the model (ISO 639-1)')
+    .requiredOption('--train <files...>', 'training files in the ner gold format')
+    .option('--dev <files...>', 'dev files: F1 is reported after every epoch and stored in the manifest')
+    .requiredOption('--out <dir>', 'output folder, e.g. models/ner/vi')
+    .option('--epochs <n>', 'passes over the training data', integer, 10)
+    .option('--seed <n>', 'seed of the document order', integer, 1)
+    .option('--bits <n>', 'feature hash bits (2^n buckets)', integer, 21)
+    .option('--unlabelled <files...>', 'unlabelled JSONL text (a `text` field) to learn word classes from')
+    .action(async (opts: TrainNerOptions) => {
+      await trainNer(opts);
     });
 }

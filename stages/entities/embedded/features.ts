@@ -1,0 +1,206 @@
+/**
+ * Hashed feature extraction for the averaged-perceptron tagger. A feature is a template id mixed
+ * with hashes of token properties; its bucket indexes a row of per-tag weights. Token features
+ * are computed once per sentence; transition rows depend on the previous tag (see viterbi.ts).
+ */
+import { hashString, mix } from './hash.ts';
+import type { Token } from './tokenize.ts';
+import { capitalBucket, signature } from './word-classes.ts';
+
+/** Features per token that do not depend on the tags: 34 of the sentence, 2 of the document. */
+export const STATIC_FEATURES = 36;
+export const SENTENCE_FEATURES = 34;
+
+/** Token properties the templates combine, hashed once per sentence. */
+export interface SentenceView {
+  length: number;
+  word: Uint32Array;
+  lower: Uint32Array;
+  shape: Uint32Array;
+  /** Bit 0: glued to the previous token; bit 1: starts with an upper-case letter. */
+  flags: Uint8Array;
+  /** Gazetteer marks: bits 0-3 begin a listed name of type k, bits 4-7 continue one. */
+  gaz: Uint8Array;
+  cluster: Uint32Array;
+  prefix: Uint32Array; // 3 per token
+  suffix: Uint32Array; // 4 per token
+  /** Most of the sentence's letters are capitals (a headline). */
+  caps: boolean;
+}
+
+const PAD_L = hashString('<s>');
+const PAD_R = hashString('</s>');
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+function isLower(ch: string): boolean {
+  return ch !== ch.toUpperCase();
+}
+
+/** Word shape with runs collapsed: `Hà`→`Xx`, `NATO`→`X`, `U.S`→`X.X`, `1996`→`d`. */
+export function shapeOf(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const c = ch >= '0' && ch <= '9' ? 'd' : isUpper(ch) ? 'X' : isLower(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out.length > 8 ? out.slice(0, 8) : out;
+}
+
+export interface Lexicon {
+  /** Name gazetteer: hash of a token sequence (see sequenceHash) to a type bit mask. */
+  gazetteer(hash: number): number;
+  /** Word class of a lower-cased word hash (see word-classes.ts; 0 = unknown). */
+  cluster(lowerHash: number): number;
+}
+
+export const NO_LEXICON: Lexicon = { gazetteer: () => 0, cluster: () => 0 };
+
+export const GAZ_MAX_TOKENS = 8;
+
+/** Hash of a run of token word hashes, as keys of the gazetteer. */
+export function sequenceStep(h: number, word: number): number {
+  return mix(h, word);
+}
+export const SEQUENCE_SEED = 0x2545f491;
+
+export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
+  const n = tokens.length;
+  const view: SentenceView = {
+    length: n,
+    word: new Uint32Array(n),
+    lower: new Uint32Array(n),
+    shape: new Uint32Array(n),
+    flags: new Uint8Array(n),
+    gaz: new Uint8Array(n),
+    cluster: new Uint32Array(n),
+    prefix: new Uint32Array(n * 3),
+    suffix: new Uint32Array(n * 4),
+    caps: false,
+  };
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const w = t.text;
+    const lw = w.toLowerCase();
+    view.word[i] = hashString(w);
+    view.lower[i] = hashString(lw);
+    const shape = shapeOf(w);
+    view.shape[i] = hashString(shape);
+    view.flags[i] = (t.glued ? 1 : 0) | (shape[0] === 'X' ? 2 : 0);
+    for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = lw.length > k + 1 ? hashString(lw.slice(0, k + 1)) : 0;
+    for (let k = 0; k < 4; k++) view.suffix[i * 4 + k] = lw.length > k + 1 ? hashString(lw.slice(-(k + 1))) : 0;
+    view.cluster[i] = lexicon.cluster(view.lower[i]);
+    for (const ch of w) {
+      if (isUpper(ch)) {
+        upper++;
+        letters++;
+      } else if (isLower(ch)) letters++;
+    }
+  }
+  view.caps = letters >= 8 && upper / letters > 0.8;
+  // Gazetteer: the longest listed name starting at each token.
+  for (let i = 0; i < n; i++) {
+    let h = SEQUENCE_SEED;
+    let bestLen = 0;
+    let bestMask = 0;
+    for (let j = i; j < n && j < i + GAZ_MAX_TOKENS; j++) {
+      h = sequenceStep(h, view.word[j]);
+      const mask = lexicon.gazetteer(h);
+      if (mask) {
+        bestLen = j - i + 1;
+        bestMask = mask;
+      }
+    }
+    if (bestLen) {
+      view.gaz[i] |= bestMask;
+      for (let j = i + 1; j < i + bestLen; j++) view.gaz[j] |= bestMask << 4;
+    }
+  }
+  return view;
+}
+
+/** Static feature buckets of every token, STATIC_FEATURES per token. */
+export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, offset = 0): void {
+  const n = v.length;
+  const stride = STATIC_FEATURES;
+  const word = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.word[i]);
+  const lower = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.lower[i]);
+  const shape = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.shape[i]);
+  const gaz = (i: number) => (i < 0 || i >= n ? 0x100 : v.gaz[i]);
+  for (let i = 0; i < n; i++) {
+    const o = offset + i * stride;
+    const w0 = v.word[i];
+    const l0 = v.lower[i];
+    const s0 = v.shape[i];
+    const lm1 = lower(i - 1);
+    const lp1 = lower(i + 1);
+    const sm1 = shape(i - 1);
+    const sp1 = shape(i + 1);
+    const glue = (v.flags[i] & 1) | (i + 1 < n ? (v.flags[i + 1] & 1) << 1 : 0);
+    let k = 0;
+    const f = (template: number, a: number, b = 0) => {
+      out[o + k++] = mix(mix(template, a), b) & mask;
+    };
+    f(0, 0);
+    f(1, w0);
+    f(2, l0);
+    f(3, lm1);
+    f(4, lp1);
+    f(5, lower(i - 2));
+    f(6, lower(i + 2));
+    f(7, word(i - 1), w0);
+    f(8, w0, word(i + 1));
+    f(9, mix(lm1, l0), lp1);
+    f(10, word(i - 2), word(i - 1));
+    f(11, word(i + 1), word(i + 2));
+    f(12, v.prefix[i * 3]);
+    f(13, v.prefix[i * 3 + 1]);
+    f(14, v.prefix[i * 3 + 2]);
+    f(15, v.suffix[i * 4]);
+    f(16, v.suffix[i * 4 + 1]);
+    f(17, v.suffix[i * 4 + 2]);
+    f(18, v.suffix[i * 4 + 3]);
+    f(19, s0);
+    f(20, sm1);
+    f(21, sp1);
+    f(22, mix(sm1, s0), sp1);
+    f(23, i === 0 ? 1 : 0, s0);
+    f(24, glue, s0);
+    f(25, v.caps ? 1 : 0, s0);
+    f(26, gaz(i));
+    f(27, gaz(i - 1), gaz(i + 1));
+    f(28, gaz(i), s0);
+    const c0 = v.cluster[i];
+    const cm1 = i > 0 ? v.cluster[i - 1] : 0;
+    const cp1 = i + 1 < n ? v.cluster[i + 1] : 0;
+    f(29, capitalBucket(c0), v.flags[i]);
+    f(30, signature(c0, 8));
+    f(31, signature(c0, 16));
+    f(32, signature(cm1, 8), signature(cp1, 8));
+    f(33, capitalBucket(cm1) | (capitalBucket(cp1) << 3), v.flags[i]);
+  }
+}
+
+/** Bucket of the row holding the transition weights out of `prev` (0 = sentence start, else 1 + tag). */
+export function transitionBucket(prev: number, mask: number): number {
+  return mix(mix(100, prev), 0) & mask;
+}
+
+/** Bucket of the row for tag `prev` before a token of shape `shape`. */
+export function transitionShapeBucket(prev: number, shape: number, mask: number): number {
+  return mix(mix(101, prev), shape) & mask;
+}
+
+/**
+ * The document-level features of token i: what the article said earlier about the same word
+ * (`history`: 0 none, else 1 + entity type index), written at `out[offset..offset+2]`.
+ */
+export function historyFeatures(v: SentenceView, i: number, history: number, mask: number, out: Int32Array, offset: number): void {
+  out[offset] = mix(mix(104, history), v.flags[i] & 2) & mask;
+  out[offset + 1] = mix(mix(105, history), v.shape[i]) & mask;
+}

@@ -1,0 +1,153 @@
+/**
+ * The shipped model: one gzip'd binary per language (weights, gazetteer, word clusters) plus a
+ * JSON manifest beside it. Layout of the binary after gunzip, little-endian, 4-byte aligned:
+ *   "NER1" u32:headerLength header(JSON) pad
+ *   u32[rows] bucket deltas | i16[rows*tags] weights | pad
+ *   u32[g] gazetteer keys | u8[g] gazetteer masks | pad
+ *   u32[c] cluster keys (lower-case word hashes) | u32[c] cluster ids
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Lexicon } from './features.ts';
+import { tagInfo, type TagInfo } from './labels.ts';
+import { SparseWeights } from './weights.ts';
+
+export interface ModelHeader {
+  format: 1;
+  lang: string;
+  tags: string[];
+  /** Feature buckets are `hash & (2^bits - 1)`. */
+  bits: number;
+  /** Weight = int16 value * scale. */
+  scale: number;
+  rows: number;
+  gazetteer: number;
+  clusters: number;
+}
+
+/** Per-tag weight rows by feature bucket. */
+export interface RowWeights {
+  add(bucket: number, scores: Float64Array): void;
+}
+
+export interface NerModel {
+  header: Pick<ModelHeader, 'tags' | 'scale'> & Partial<ModelHeader>;
+  weights: RowWeights;
+  lexicon: Lexicon;
+  info: TagInfo;
+  featureMask: number;
+}
+
+export interface ModelParts {
+  header: Omit<ModelHeader, 'format' | 'rows' | 'gazetteer' | 'clusters' | 'scale'>;
+  /** Dense weights, buckets x tags. */
+  dense: Float32Array;
+  gazetteer: Map<number, number>;
+  clusters: Map<number, number>;
+}
+
+const MAGIC = 'NER1';
+
+/** Quantise dense weights to int16 rows, dropping the rows that round to zero. */
+export function sparsify(dense: Float32Array, tags: number): { buckets: Uint32Array; values: Int16Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < dense.length; i++) max = Math.max(max, Math.abs(dense[i]));
+  const scale = max > 0 ? max / 32767 : 1;
+  const buckets: number[] = [];
+  const rows = dense.length / tags;
+  for (let r = 0; r < rows; r++) {
+    for (let t = 0; t < tags; t++) {
+      if (Math.round(dense[r * tags + t] / scale) !== 0) {
+        buckets.push(r);
+        break;
+      }
+    }
+  }
+  const values = new Int16Array(buckets.length * tags);
+  buckets.forEach((r, i) => {
+    for (let t = 0; t < tags; t++) values[i * tags + t] = Math.round(dense[r * tags + t] / scale);
+  });
+  return { buckets: Uint32Array.from(buckets), values, scale };
+}
+
+function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+export function encodeModel(parts: ModelParts): { bytes: Buffer; header: ModelHeader } {
+  const tags = parts.header.tags.length;
+  const { buckets, values, scale } = sparsify(parts.dense, tags);
+  const gazKeys = [...parts.gazetteer.keys()].sort((a, b) => a - b);
+  const clusterKeys = [...parts.clusters.keys()].sort((a, b) => a - b);
+  const header: ModelHeader = {
+    format: 1,
+    ...parts.header,
+    scale,
+    rows: buckets.length,
+    gazetteer: gazKeys.length,
+    clusters: clusterKeys.length,
+  };
+  const json = Buffer.from(JSON.stringify(header));
+  const start = pad4(8 + json.length);
+  const weightsAt = start + buckets.length * 4;
+  const gazAt = pad4(weightsAt + values.length * 2);
+  const maskAt = gazAt + gazKeys.length * 4;
+  const clusterAt = pad4(maskAt + gazKeys.length);
+  const total = clusterAt + clusterKeys.length * 8;
+  const buf = Buffer.alloc(total);
+  buf.write(MAGIC, 0, 'latin1');
+  buf.writeUInt32LE(json.length, 4);
+  json.copy(buf, 8);
+  let prev = 0;
+  buckets.forEach((b, i) => {
+    buf.writeUInt32LE(b - prev, start + i * 4);
+    prev = b;
+  });
+  values.forEach((v, i) => buf.writeInt16LE(v, weightsAt + i * 2));
+  let prevKey = 0;
+  gazKeys.forEach((k, i) => {
+    buf.writeUInt32LE(k - prevKey, gazAt + i * 4);
+    prevKey = k;
+    buf.writeUInt8(parts.gazetteer.get(k)!, maskAt + i);
+  });
+  prevKey = 0;
+  clusterKeys.forEach((k, i) => {
+    buf.writeUInt32LE(k - prevKey, clusterAt + i * 8);
+    prevKey = k;
+    buf.writeUInt32LE(parts.clusters.get(k)!, clusterAt + i * 8 + 4);
+  });
+  return { bytes: gzipSync(buf, { level: 9 }), header };
+}
+
+export function decodeModel(gz: Buffer): NerModel {
+  const buf = gunzipSync(gz);
+  if (buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not an embedded NER model (bad magic)');
+  const jsonLength = buf.readUInt32LE(4);
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + jsonLength)) as ModelHeader;
+  if (header.format !== 1) throw new Error(`unsupported NER model format ${header.format}`);
+  const tags = header.tags.length;
+  const start = pad4(8 + jsonLength);
+  const buckets = new Uint32Array(header.rows);
+  let acc = 0;
+  for (let i = 0; i < header.rows; i++) buckets[i] = acc += buf.readUInt32LE(start + i * 4);
+  const weightsAt = start + header.rows * 4;
+  const values = new Int16Array(header.rows * tags);
+  for (let i = 0; i < values.length; i++) values[i] = buf.readInt16LE(weightsAt + i * 2);
+  const gazAt = pad4(weightsAt + values.length * 2);
+  const maskAt = gazAt + header.gazetteer * 4;
+  const gazetteer = new Map<number, number>();
+  acc = 0;
+  for (let i = 0; i < header.gazetteer; i++) gazetteer.set((acc += buf.readUInt32LE(gazAt + i * 4)), buf[maskAt + i]);
+  const clusterAt = pad4(maskAt + header.gazetteer);
+  const clusters = new Map<number, number>();
+  acc = 0;
+  for (let i = 0; i < header.clusters; i++) {
+    clusters.set((acc += buf.readUInt32LE(clusterAt + i * 8)), buf.readUInt32LE(clusterAt + i * 8 + 4));
+  }
+  return {
+    header,
+    weights: new SparseWeights(tags, buckets, values, header.scale),
+    lexicon: { gazetteer: (h) => gazetteer.get(h) ?? 0, cluster: (h) => clusters.get(h) ?? 0 },
+    info: tagInfo(header.tags),
+    featureMask: 2 ** header.bits - 1,
+  };
+}

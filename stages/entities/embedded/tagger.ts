@@ -1,0 +1,53 @@
+/** Tagging with a loaded model, sentence by sentence, with one document memory per article. */
+import type { EntityLabel, EntitySpan, Span } from '../../../pipeline/layers.ts';
+import { SENTENCE_FEATURES, STATIC_FEATURES, historyFeatures, staticFeatures, viewSentence, type SentenceView } from './features.ts';
+import { ENTITY_TYPES, chunks } from './labels.ts';
+import { DocumentMemory } from './memory.ts';
+import type { NerModel } from './model.ts';
+import { tokenize } from './tokenize.ts';
+import { transitionsAllowed, viterbi, type Decoder } from './viterbi.ts';
+
+/** Write the document-level features of every token of a sentence into its static features. */
+export function fillHistory(view: SentenceView, memory: DocumentMemory, mask: number, statics: Int32Array): void {
+  for (let i = 0; i < view.length; i++) {
+    historyFeatures(view, i, memory.recall(view.word[i]), mask, statics, i * STATIC_FEATURES + SENTENCE_FEATURES);
+  }
+}
+
+export function decoderOf(model: NerModel): Decoder {
+  return {
+    weights: model.weights,
+    info: model.info,
+    allowed: transitionsAllowed(model.info),
+    featureMask: model.featureMask,
+    scale: model.header.scale,
+  };
+}
+
+/** Entity spans of the given sentences of one article (UTF-16 offsets into `text`). */
+export function tagText(model: NerModel, text: string, sentences: Span[], decoder: Decoder = decoderOf(model)): EntitySpan[] {
+  const memory = new DocumentMemory();
+  const spans: EntitySpan[] = [];
+  for (const sentence of sentences) {
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    const n = tokens.length;
+    if (!n) continue;
+    const view = viewSentence(tokens, model.lexicon);
+    const statics = new Int32Array(n * STATIC_FEATURES);
+    staticFeatures(view, model.featureMask, statics);
+    fillHistory(view, memory, model.featureMask, statics);
+    const tags = new Uint8Array(n);
+    const probs = new Float32Array(n);
+    viterbi(decoder, view, statics, tags, probs);
+    memory.remember(view, tags, model.info);
+    for (const chunk of chunks(tags, model.info)) {
+      const start = tokens[chunk.from].start;
+      const end = tokens[chunk.to - 1].end;
+      let score = 1;
+      for (let i = chunk.from; i < chunk.to; i++) score = Math.min(score, probs[i]);
+      const label: EntityLabel = ENTITY_TYPES[chunk.type];
+      spans.push({ start, end, label, text: text.slice(start, end), score: Math.round(score * 1000) / 1000 });
+    }
+  }
+  return spans;
+}

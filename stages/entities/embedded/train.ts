@@ -1,0 +1,241 @@
+/**
+ * Training: an averaged perceptron over hashed features (Collins 2002, with the lazy-averaging
+ * trick of Daumé), greedy left-to-right with the predicted tags as history (Ratinov & Roth 2009).
+ * Deterministic for a given seed: the only randomness is the seeded document order.
+ */
+import type { EntityLabel } from '../../../pipeline/layers.ts';
+import {
+  GAZ_MAX_TOKENS,
+  SEQUENCE_SEED,
+  STATIC_FEATURES,
+  sequenceStep,
+  transitionBucket,
+  transitionShapeBucket,
+  staticFeatures,
+  viewSentence,
+  type Lexicon,
+  type SentenceView,
+} from './features.ts';
+import { hashString } from './hash.ts';
+import { ENTITY_TYPES, bioTags, tagInfo, type TagInfo } from './labels.ts';
+import { DocumentMemory } from './memory.ts';
+import { encodeModel, type ModelHeader, type NerModel } from './model.ts';
+import { splitSentences, taggedSentences, type GoldDoc } from './gold.ts';
+import { fillHistory, tagText } from './tagger.ts';
+import { transitionsAllowed, viterbi } from './viterbi.ts';
+import { SpanScore } from './score.ts';
+import { tokenize } from './tokenize.ts';
+
+export interface TrainOptions {
+  lang: string;
+  train: GoldDoc[];
+  dev: { name: string; docs: GoldDoc[] }[];
+  epochs: number;
+  seed: number;
+  /** Feature hash bits (2^bits buckets). */
+  bits: number;
+  /** Gazetteer folds: names in a training document's own fold are hidden from it. */
+  folds: number;
+  clusters?: Map<number, number>;
+  log(line: string): void;
+  progress?(done: number, total: number): void;
+}
+
+export interface EpochReport {
+  epoch: number;
+  seconds: number;
+  trainErrors: number;
+  dev: { name: string; precision: number; recall: number; f1: number }[];
+}
+
+export interface TrainResult {
+  bytes: Buffer;
+  header: ModelHeader;
+  epochs: EpochReport[];
+  tokens: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function nameHash(doc: GoldDoc, start: number, end: number): number {
+  const tokens = tokenize(doc.text, start, end);
+  if (!tokens.length || tokens.length > GAZ_MAX_TOKENS) return 0;
+  let h = SEQUENCE_SEED;
+  for (const t of tokens) h = sequenceStep(h, hashString(t.text));
+  return h;
+}
+
+/** Names of the training documents, per fold, as sequence hash -> type bit mask. */
+function mineGazetteers(docs: GoldDoc[], folds: number): Map<number, number>[] {
+  const maps = Array.from({ length: folds }, () => new Map<number, number>());
+  docs.forEach((doc, d) => {
+    const map = maps[d % folds];
+    for (const e of doc.entities) {
+      const h = nameHash(doc, e.start, e.end);
+      if (h) map.set(h, (map.get(h) ?? 0) | (1 << ENTITY_TYPES.indexOf(e.label)));
+    }
+  });
+  return maps;
+}
+
+function lexiconOf(gazetteers: Map<number, number>[], clusters: Map<number, number>): Lexicon {
+  return {
+    gazetteer: (h) => {
+      let mask = 0;
+      for (const g of gazetteers) mask |= g.get(h) ?? 0;
+      return mask;
+    },
+    cluster: (h) => clusters.get(h) ?? 0,
+  };
+}
+
+interface PreparedSentence {
+  view: SentenceView;
+  statics: Int32Array;
+  gold: Uint8Array;
+}
+
+class DenseWeights {
+  constructor(
+    readonly w: Float32Array,
+    readonly tags: number,
+  ) {}
+  add(bucket: number, scores: Float64Array): void {
+    const base = bucket * this.tags;
+    for (let t = 0; t < this.tags; t++) scores[t] += this.w[base + t];
+  }
+}
+
+export function evaluateDocs(model: NerModel, docs: GoldDoc[]): SpanScore {
+  const score = new SpanScore();
+  for (const doc of docs) {
+    const spans = tagText(model, doc.text, splitSentences(doc.text));
+    score.add(doc.entities, spans);
+  }
+  return score;
+}
+
+export function trainModel(options: TrainOptions): TrainResult {
+  const { lang, train, epochs, bits, folds } = options;
+  const clusters = options.clusters ?? new Map<number, number>();
+  const types = ENTITY_TYPES.filter((t) => train.some((d) => d.entities.some((e) => e.label === t))) as EntityLabel[];
+  const tags = bioTags(types);
+  const L = tags.length;
+  const info: TagInfo = tagInfo(tags);
+  const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const mask = 2 ** bits - 1;
+
+  const gazetteers = mineGazetteers(train, folds);
+  const foldLexicons = gazetteers.map((_, k) => lexiconOf(gazetteers.filter((__, j) => j !== k), clusters));
+  const fullGazetteer = new Map<number, number>();
+  for (const g of gazetteers) for (const [h, m] of g) fullGazetteer.set(h, (fullGazetteer.get(h) ?? 0) | m);
+  const fullLexicon = lexiconOf([fullGazetteer], clusters);
+
+  const docs: PreparedSentence[][] = train.map((doc, d) =>
+    taggedSentences(doc, tagIndex)
+      .filter((s) => s.tokens.length)
+      .map((s) => {
+        const view = viewSentence(s.tokens, foldLexicons[d % folds]);
+        const statics = new Int32Array(s.tokens.length * STATIC_FEATURES);
+        staticFeatures(view, mask, statics);
+        return { view, statics, gold: s.tags };
+      }),
+  );
+  const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.gold.length, 0), 0);
+  options.log(`${lang}: ${train.length} documents, ${tokens} tokens, tags ${tags.join(' ')}, ${fullGazetteer.size} names`);
+
+  const W = new Float32Array((mask + 1) * L);
+  const U = new Float64Array((mask + 1) * L);
+  let c = 1;
+  const random = mulberry32(options.seed);
+  const order = docs.map((_, i) => i);
+  const reports: EpochReport[] = [];
+  const averaged = () => {
+    const avg = new Float32Array(W.length);
+    for (let i = 0; i < W.length; i++) avg[i] = W[i] - U[i] / c;
+    return avg;
+  };
+  const modelOf = (dense: Float32Array): NerModel => ({
+    header: { tags, scale: 1 },
+    weights: new DenseWeights(dense, L),
+    lexicon: fullLexicon,
+    info,
+    featureMask: mask,
+  });
+
+  const trainDecoder = { weights: new DenseWeights(W, L), info, allowed: transitionsAllowed(info), featureMask: mask, scale: 1 };
+  const update = (bucket: number, tag: number, delta: number) => {
+    const at = bucket * L + tag;
+    W[at] += delta;
+    U[at] += c * delta;
+  };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const started = Date.now();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    let seen = 0;
+    for (let d = 0; d < order.length; d++) {
+      const memory = new DocumentMemory();
+      for (const s of docs[order[d]]) {
+        const n = s.gold.length;
+        const predicted = new Uint8Array(n);
+        fillHistory(s.view, memory, mask, s.statics);
+        viterbi(trainDecoder, s.view, s.statics, predicted);
+        for (let i = 0; i < n; i++) {
+          const g = s.gold[i];
+          const p = predicted[i];
+          const gp = i ? s.gold[i - 1] + 1 : 0;
+          const pp = i ? predicted[i - 1] + 1 : 0;
+          if (g !== p) {
+            errors++;
+            const base = i * STATIC_FEATURES;
+            for (let k = 0; k < STATIC_FEATURES; k++) {
+              update(s.statics[base + k], g, 1);
+              update(s.statics[base + k], p, -1);
+            }
+          }
+          if (g !== p || gp !== pp) {
+            update(transitionBucket(gp, mask), g, 1);
+            update(transitionBucket(pp, mask), p, -1);
+            update(transitionShapeBucket(gp, s.view.shape[i], mask), g, 1);
+            update(transitionShapeBucket(pp, s.view.shape[i], mask), p, -1);
+          }
+        }
+        c++;
+        memory.remember(s.view, predicted, info);
+        seen += n;
+      }
+      if (options.progress && d % 50 === 0) options.progress(seen, tokens);
+    }
+    const model = modelOf(averaged());
+    const dev = options.dev.map(({ name, docs: devDocs }) => {
+      const t = evaluateDocs(model, devDocs).total();
+      return { name, precision: t.precision, recall: t.recall, f1: t.f1 };
+    });
+    const report: EpochReport = { epoch, seconds: (Date.now() - started) / 1000, trainErrors: errors / tokens, dev };
+    reports.push(report);
+    options.log(
+      `epoch ${epoch}/${epochs}  ${report.seconds.toFixed(1)}s  train error ${(report.trainErrors * 100).toFixed(2)}%  ` +
+        dev.map((r) => `${r.name} F1 ${r.f1.toFixed(4)}`).join('  '),
+    );
+  }
+  const { bytes, header } = encodeModel({
+    header: { lang, tags, bits },
+    dense: averaged(),
+    gazetteer: fullGazetteer,
+    clusters,
+  });
+  return { bytes, header, epochs: reports, tokens };
+}

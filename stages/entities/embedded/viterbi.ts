@@ -1,0 +1,125 @@
+/**
+ * First-order Viterbi decoding over BIO tags: token rows from the static features, a transition
+ * row per previous tag, and a row per (previous tag, token shape). `I-X` may only follow `B-X` or
+ * `I-X`, so every decoded sequence reads back as well-formed spans.
+ */
+import { STATIC_FEATURES, transitionBucket, transitionShapeBucket, type SentenceView } from './features.ts';
+import type { TagInfo } from './labels.ts';
+import type { RowWeights } from './model.ts';
+
+/** allowed[(prev + 1) * L + tag], prev = -1 for the sentence start. */
+export function transitionsAllowed(info: TagInfo): Uint8Array {
+  const L = info.type.length;
+  const allowed = new Uint8Array((L + 1) * L);
+  for (let p = -1; p < L; p++) {
+    for (let t = 0; t < L; t++) {
+      const inside = info.type[t] >= 0 && !info.begin[t];
+      allowed[(p + 1) * L + t] = !inside || (p >= 0 && info.type[p] === info.type[t]) ? 1 : 0;
+    }
+  }
+  return allowed;
+}
+
+export interface Decoder {
+  weights: RowWeights;
+  info: TagInfo;
+  allowed: Uint8Array;
+  featureMask: number;
+  /** Multiplies raw scores before the softmax that gives token probabilities. */
+  scale: number;
+}
+
+export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tags: Uint8Array, probs?: Float32Array): void {
+  const n = view.length;
+  const L = d.info.type.length;
+  const { weights, allowed, featureMask: mask } = d;
+  const emit = new Float64Array(n * L);
+  const row = new Float64Array(L);
+  for (let i = 0; i < n; i++) {
+    row.fill(0);
+    const base = i * STATIC_FEATURES;
+    for (let k = 0; k < STATIC_FEATURES; k++) weights.add(statics[base + k], row);
+    emit.set(row, i * L);
+  }
+  const trans = new Float64Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) {
+    row.fill(0);
+    weights.add(transitionBucket(p, mask), row);
+    trans.set(row, p * L);
+  }
+  const delta = new Float64Array(n * L);
+  const back = new Int8Array(n * L);
+  // Transition rows per (token, previous tag), kept for the backward pass of the probabilities.
+  const pair = probs ? new Float64Array(n * L * L) : null;
+  row.fill(0);
+  weights.add(transitionShapeBucket(0, view.shape[0], mask), row);
+  for (let t = 0; t < L; t++) delta[t] = allowed[t] ? emit[t] + trans[t] + row[t] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const cur = i * L;
+    const last = cur - L;
+    for (let t = 0; t < L; t++) delta[cur + t] = -Infinity;
+    for (let p = 0; p < L; p++) {
+      const from = delta[last + p];
+      if (from === -Infinity) continue;
+      row.fill(0);
+      weights.add(transitionShapeBucket(p + 1, view.shape[i], mask), row);
+      const a = (p + 1) * L;
+      if (pair) for (let t = 0; t < L; t++) pair[(i * L + p) * L + t] = trans[a + t] + row[t];
+      for (let t = 0; t < L; t++) {
+        if (!allowed[a + t]) continue;
+        const v = from + trans[a + t] + row[t];
+        if (v > delta[cur + t]) {
+          delta[cur + t] = v;
+          back[cur + t] = p;
+        }
+      }
+    }
+    for (let t = 0; t < L; t++) delta[cur + t] += emit[cur + t];
+  }
+  let best = 0;
+  const end = (n - 1) * L;
+  for (let t = 1; t < L; t++) if (delta[end + t] > delta[end + best]) best = t;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = best;
+    best = back[i * L + best];
+  }
+  if (probs && pair) maxMarginals(delta, pair, emit, allowed, n, L, d.scale, tags, probs);
+}
+
+/**
+ * Token confidence: softmax over tags of the max-marginals (best whole-sentence score with the
+ * token forced to each tag), read at the decoded tag.
+ */
+function maxMarginals(
+  delta: Float64Array,
+  pair: Float64Array,
+  emit: Float64Array,
+  allowed: Uint8Array,
+  n: number,
+  L: number,
+  scale: number,
+  tags: Uint8Array,
+  probs: Float32Array,
+): void {
+  const after = new Float64Array(n * L); // best score of tokens i+1.. given tag t at i
+  for (let i = n - 2; i >= 0; i--) {
+    for (let p = 0; p < L; p++) {
+      let best = -Infinity;
+      for (let t = 0; t < L; t++) {
+        if (!allowed[(p + 1) * L + t]) continue;
+        const v = pair[((i + 1) * L + p) * L + t] + emit[(i + 1) * L + t] + after[(i + 1) * L + t];
+        if (v > best) best = v;
+      }
+      after[i * L + p] = best;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const top = delta[i * L + tags[i]] + after[i * L + tags[i]];
+    let z = 0;
+    for (let t = 0; t < L; t++) {
+      const v = delta[i * L + t] + after[i * L + t];
+      if (v > -Infinity) z += Math.exp(Math.min(0, v - top) * scale);
+    }
+    probs[i] = 1 / z;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Word classes learned from unlabelled text (the bulk articles), for words the annotated data
+ * never showed: per lower-cased word, (1) how often it is written with a capital where a sentence
+ * does not start (names are; `bốn` the number is not), and (2) a distributional signature, the
+ * signs of a random projection of its left/right neighbour counts (a cheap stand-in for Brown
+ * clusters: words used alike share leading bits). Packed into one uint32 per word:
+ * bits 0-2 capital-ratio bucket (0 = unseen), bits 8-31 the signature.
+ */
+import { readFileSync } from 'node:fs';
+import { hashString } from './hash.ts';
+import { tokenize } from './tokenize.ts';
+
+const DIMS = 24;
+const CONTEXTS = 400;
+const MIN_COUNT = 3;
+
+export function capitalBucket(packed: number): number {
+  return packed & 7;
+}
+/** The top `bits` bits of the signature (1..24); 0 for an unseen word. */
+export function signature(packed: number, bits: number): number {
+  return packed ? (packed >>> (32 - bits)) + 1 : 0;
+}
+
+function bucketOf(ratio: number): number {
+  return ratio < 0.02 ? 1 : ratio < 0.2 ? 2 : ratio < 0.6 ? 3 : ratio < 0.9 ? 4 : 5;
+}
+
+/** ±1 of context c on side s in dimension d, from a hash (deterministic, no table). */
+function sign(c: number, s: number, d: number): number {
+  return hashString(`${c}:${s}:${d}`) & 1 ? 1 : -1;
+}
+
+/** Build the word classes from JSONL files with a `text` field; returns lower-case word hash -> packed class. */
+export function buildWordClasses(files: string[], log: (line: string) => void = () => {}): Map<number, number> {
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  const capitals: number[] = [];
+  const inner: number[] = [];
+  const stream: number[] = [];
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const text = (JSON.parse(line) as { text?: string }).text;
+      if (!text) continue;
+      let initial = true;
+      for (const t of tokenize(text)) {
+        const lower = t.text.toLowerCase();
+        let id = ids.get(lower);
+        if (id === undefined) {
+          ids.set(lower, (id = counts.length));
+          counts.push(0);
+          capitals.push(0);
+          inner.push(0);
+        }
+        counts[id]++;
+        if (!initial && lower !== t.text.toUpperCase()) {
+          inner[id]++;
+          if (t.text[0] !== lower[0]) capitals[id]++;
+        }
+        initial = /^[.!?…:"“”]$/.test(t.text) || text[t.end] === '\n';
+        stream.push(id);
+      }
+      stream.push(-1);
+    }
+  }
+  log(`word classes: ${stream.length} tokens, ${counts.length} word forms`);
+  const byCount = counts.map((_, i) => i).sort((a, b) => counts[b] - counts[a] || a - b);
+  const context = new Int32Array(counts.length).fill(-1);
+  byCount.slice(0, CONTEXTS).forEach((id, rank) => (context[id] = rank));
+  const weight = new Float64Array(CONTEXTS);
+  byCount.slice(0, CONTEXTS).forEach((id, rank) => (weight[rank] = 1 / Math.sqrt(counts[id])));
+  const proj = new Float64Array(CONTEXTS * 2 * DIMS);
+  for (let c = 0; c < CONTEXTS; c++) for (let s = 0; s < 2; s++) for (let d = 0; d < DIMS; d++) proj[(c * 2 + s) * DIMS + d] = sign(c, s, d) * weight[c];
+  const vectors = new Float64Array(counts.length * DIMS);
+  for (let i = 0; i < stream.length; i++) {
+    const w = stream[i];
+    if (w < 0 || counts[w] < MIN_COUNT) continue;
+    const base = w * DIMS;
+    const left = i > 0 && stream[i - 1] >= 0 ? context[stream[i - 1]] : -1;
+    const right = i + 1 < stream.length && stream[i + 1] >= 0 ? context[stream[i + 1]] : -1;
+    if (left >= 0) for (let d = 0, p = left * 2 * DIMS; d < DIMS; d++) vectors[base + d] += proj[p + d];
+    if (right >= 0) for (let d = 0, p = (right * 2 + 1) * DIMS; d < DIMS; d++) vectors[base + d] += proj[p + d];
+  }
+  // Unit-normalise, then centre on the mean so the signs split the vocabulary.
+  const mean = new Float64Array(DIMS);
+  let kept = 0;
+  for (let w = 0; w < counts.length; w++) {
+    if (counts[w] < MIN_COUNT) continue;
+    let norm = 0;
+    for (let d = 0; d < DIMS; d++) norm += vectors[w * DIMS + d] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < DIMS; d++) mean[d] += (vectors[w * DIMS + d] /= norm);
+    kept++;
+  }
+  for (let d = 0; d < DIMS; d++) mean[d] /= kept || 1;
+  const classes = new Map<number, number>();
+  for (const [lower, w] of ids) {
+    if (counts[w] < MIN_COUNT) continue;
+    let sig = 0;
+    for (let d = 0; d < DIMS; d++) sig = (sig << 1) | (vectors[w * DIMS + d] > mean[d] ? 1 : 0);
+    const cap = inner[w] >= MIN_COUNT ? bucketOf(capitals[w] / inner[w]) : 0;
+    classes.set(hashString(lower), ((sig << 8) | cap) >>> 0);
+  }
+  log(`word classes: ${classes.size} words with a class`);
+  return classes;
+}

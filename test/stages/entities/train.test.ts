@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { GoldDoc } from '../../../stages/entities/embedded/gold.ts';
+import { splitSentences } from '../../../stages/entities/embedded/gold.ts';
+import { decodeModel } from '../../../stages/entities/embedded/model.ts';
+import { tagText } from '../../../stages/entities/embedded/tagger.ts';
+import { trainModel } from '../../../stages/entities/embedded/train.ts';
+
+const PEOPLE = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng', 'Phạm Minh Chính', 'Võ Thị Hồng'];
+const PLACES = ['Hà Nội', 'Đà Nẵng', 'Cần Thơ', 'Hải Phòng', 'Nghệ An'];
+const ORGS = ['Bộ Y tế', 'Ngân hàng Nhà nước', 'Đại học Huế'];
+
+/** Synthetic articles: `Ông <PER> đến <LOC> làm việc với <ORG>.` in several orders. */
+function corpus(count: number, offset = 0): GoldDoc[] {
+  const docs: GoldDoc[] = [];
+  for (let d = 0; d < count; d++) {
+    let text = '';
+    const entities: GoldDoc['entities'] = [];
+    for (let s = 0; s < 3; s++) {
+      const k = d * 3 + s + offset;
+      const parts: [string, 'PER' | 'LOC' | 'ORG' | null][] = [
+        ['Hôm nay ông ', null],
+        [PEOPLE[k % PEOPLE.length], 'PER'],
+        [' đến ', null],
+        [PLACES[(k * 7) % PLACES.length], 'LOC'],
+        [' làm việc với ', null],
+        [ORGS[(k * 3) % ORGS.length], 'ORG'],
+        ['. ', null],
+      ];
+      for (const [piece, label] of parts) {
+        if (label) entities.push({ start: text.length, end: text.length + piece.length, label });
+        text += piece;
+      }
+    }
+    docs.push({ id: `d${d}`, lang: 'vi', text: text.trim(), entities });
+  }
+  return docs;
+}
+
+const options = { lang: 'vi', dev: [], epochs: 3, seed: 7, bits: 16, folds: 2, log: () => {} };
+
+describe('embedded NER training', () => {
+  it('learns names in context and tags a new combination after the shipped round trip', () => {
+    const { bytes } = trainModel({ ...options, train: corpus(40) });
+    const model = decodeModel(bytes);
+    const text = 'Hôm nay ông Lê Hoàng đến Cần Thơ làm việc với Bộ Y tế.';
+    const spans = tagText(model, text, splitSentences(text));
+    expect(spans.map((s) => [s.text, s.label])).toEqual([
+      ['Lê Hoàng', 'PER'],
+      ['Cần Thơ', 'LOC'],
+      ['Bộ Y tế', 'ORG'],
+    ]);
+    for (const s of spans) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is deterministic for a seed and reports dev F1 per epoch', () => {
+    const dev = [{ name: 'dev', docs: corpus(5, 1000) }];
+    const a = trainModel({ ...options, train: corpus(20), dev });
+    const b = trainModel({ ...options, train: corpus(20), dev });
+    expect(Buffer.compare(a.bytes, b.bytes)).toBe(0);
+    expect(a.epochs).toHaveLength(3);
+    expect(a.epochs[2].dev[0].f1).toBeGreaterThan(0.9);
+  });
+});
