@@ -4,7 +4,7 @@ import { InputOutput, type Outcome } from '../commit.ts';
 import { RedisCorpus } from '../corpus-redis.ts';
 import { emptyInputState, Journal } from '../journal.ts';
 import { createStages } from '../../stages/index.ts';
-import { collectedKey, connect, CORPUS_PREFIX, readManifest, type ShardLine } from './run.ts';
+import { collectedKey, connect, readManifest, type ShardLine } from './run.ts';
 
 export interface CollectOptions {
   redis: string;
@@ -29,11 +29,12 @@ interface Location {
  */
 export async function collect(options: CollectOptions): Promise<{ records: number; errors: number; outputs: string[] }> {
   const redis = connect(options.redis);
-  const corpus = new RedisCorpus(options.redis, CORPUS_PREFIX);
   const files: FileHandle[] = [];
+  let corpus: RedisCorpus | null = null;
   try {
     const manifest = await readManifest(redis, options.run);
     if (!manifest) throw new Error(`no run "${options.run}" in Redis: enqueue it first`);
+    corpus = new RedisCorpus(options.redis, manifest.corpus);
     if (!manifest.complete) throw new Error(`run "${options.run}" is still being enqueued`);
     const paths = await shardFiles(options.shards);
     const index = manifest.inputs.map((input) => new Array<Location[] | undefined>(input.count));
@@ -86,7 +87,7 @@ export async function collect(options: CollectOptions): Promise<{ records: numbe
     return { records, errors, outputs };
   } finally {
     for (const handle of files) await handle.close();
-    await corpus.close();
+    await corpus?.close();
     await redis.quit();
   }
 }

@@ -22,12 +22,13 @@ export function registerDistributedCommands(program: Command): void {
       program
         .command('enqueue')
         .description('queue the articles of the inputs for `newsnlp worker` processes (runs the in-order observe phases here)')
-        .argument('<inputs...>', 'input folders or files'),
+        .argument('<inputs...>', 'input folders or files')
+        .option('--corpus <name>', 'keep this run\'s boilerplate counts and dedup index apart from the shared Redis corpus'),
     ),
-  ).action(async (inputs: string[], options: ConfigOptions & RedisOptions) => {
+  ).action(async (inputs: string[], options: ConfigOptions & RedisOptions & { corpus?: string }) => {
     const config = configFromOptions(options);
     if (config.dedup.indexDir) throw new UsageError('--index does not apply to distributed runs: the index lives in Redis');
-    const manifest = await enqueue({ inputs, redis: options.redis, run: options.run, config });
+    const manifest = await enqueue({ inputs, redis: options.redis, run: options.run, config, corpus: options.corpus });
     for (const input of manifest.inputs) process.stderr.write(`${input.path}: ${input.count} articles queued as ${input.name}\n`);
     process.stderr.write(`run "${options.run}" enqueued; start workers with: newsnlp worker --redis ${options.redis} --run ${options.run} --out DIR\n`);
   });

@@ -5,13 +5,15 @@ import { RedisCorpus } from '../corpus-redis.ts';
 import { createDoc } from '../doc.ts';
 import { openInput } from '../sources/index.ts';
 import { createStages } from '../../stages/index.ts';
-import { connect, CORPUS_PREFIX, jobId, queueName, readManifest, writeManifest, type ArticleJob, type Manifest } from './run.ts';
+import { connect, corpusPrefix, jobId, queueName, readManifest, writeManifest, type ArticleJob, type Manifest } from './run.ts';
 
 export interface EnqueueOptions {
   inputs: string[];
   redis: string;
   run: string;
   config: PipelineConfig;
+  /** Name of the Redis corpus to use (default: the shared one). */
+  corpus?: string;
   onProgress?: (enqueued: number) => void;
 }
 
@@ -24,7 +26,8 @@ const BATCH = 256;
  */
 export async function enqueue(options: EnqueueOptions): Promise<Manifest> {
   const connection = connect(options.redis);
-  const corpus = new RedisCorpus(options.redis, CORPUS_PREFIX);
+  const prefix = corpusPrefix(options.corpus);
+  const corpus = new RedisCorpus(options.redis, prefix);
   const queue = new Queue<ArticleJob>(queueName(options.run), {
     connection,
     defaultJobOptions: { removeOnComplete: true, removeOnFail: false, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
@@ -34,7 +37,7 @@ export async function enqueue(options: EnqueueOptions): Promise<Manifest> {
       throw new Error(`run "${options.run}" already exists in Redis; choose another --run name`);
     }
     const { config } = options;
-    const manifest: Manifest = { config: { ...config, threads: 0 }, inputs: [], complete: false };
+    const manifest: Manifest = { config: { ...config, threads: 0 }, corpus: prefix, inputs: [], complete: false };
     await writeManifest(connection, options.run, manifest);
     const stages = createStages(config);
     for (const stage of stages) if (stage.observe) await stage.init?.(); // as the local runner does

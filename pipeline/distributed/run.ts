@@ -9,6 +9,8 @@ import type { PipelineConfig } from '../config.ts';
 export interface Manifest {
   config: PipelineConfig;
   inputs: { path: string; name: string; count: number }[];
+  /** Key prefix of the corpus in Redis (boilerplate counts, dedup index). */
+  corpus: string;
   /** Set once every input is enqueued. */
   complete: boolean;
 }
@@ -25,8 +27,15 @@ export function collectedKey(run: string): string {
   return `newsnlp:run:${run}:collected`;
 }
 
-/** The corpus (boilerplate counts, dedup index) outlives runs, like `--index`: later dumps see earlier ones. */
+/**
+ * The default corpus (boilerplate counts, dedup index) outlives runs, like `--index`: later dumps
+ * see earlier ones. `--corpus NAME` keeps a separate one.
+ */
 export const CORPUS_PREFIX = 'newsnlp:corpus:';
+
+export function corpusPrefix(name?: string): string {
+  return name ? `newsnlp:corpus:${name}:` : CORPUS_PREFIX;
+}
 
 /** A connection BullMQ accepts (blocking commands need no retry limit). */
 export function connect(url: string): Redis {
