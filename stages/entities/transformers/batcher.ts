@@ -6,34 +6,27 @@
  * waits behind later ones). An idle backend runs a lone window at once, a busy one gets full
  * batches: no timer, no added latency.
  */
-export interface WindowPrediction {
-  /** Most probable class per piece of the window. */
-  labels: Int32Array;
-  /** Its probability. */
-  scores: Float32Array;
-}
-
 /** Runs the model on windows of piece ids (without special tokens), one prediction per window. */
-export type RunWindows = (windows: Int32Array[]) => Promise<WindowPrediction[]>;
+export type RunWindows<P> = (windows: Int32Array[]) => Promise<P[]>;
 
-interface Job {
+interface Job<P> {
   ids: Int32Array;
-  resolve(prediction: WindowPrediction): void;
+  resolve(prediction: P): void;
   reject(error: unknown): void;
 }
 
-export class WindowBatcher {
-  private waiting: Job[] = [];
+export class WindowBatcher<P> {
+  private waiting: Job<P>[] = [];
   private running = false;
 
   constructor(
-    private readonly run: RunWindows,
+    private readonly run: RunWindows<P>,
     private readonly batchSize: number,
   ) {
     if (!(batchSize >= 1)) throw new Error(`batch size must be at least 1, got ${batchSize}`);
   }
 
-  predict(ids: Int32Array): Promise<WindowPrediction> {
+  predict(ids: Int32Array): Promise<P> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ids, resolve, reject });
       if (!this.running) void this.drain();

@@ -7,11 +7,11 @@ import type { EntitySpan, Span } from '../../../pipeline/layers.ts';
 import type { NerBackend } from '../backend.ts';
 import { groupEntities, tagUnits, type ScoredPiece } from './aggregate.ts';
 import { alignPieces, isPunctuation } from './align.ts';
+import { WindowBatcher } from './batcher.ts';
 import { labelScheme, type LabelScheme } from './labels.ts';
 import { loadTokenClassifier } from './load.ts';
 import { isHubId, locateModel, PACKAGE_MODELS_DIR, type ModelLocation } from './locate.ts';
 import { isContinuation, pieceScheme, pieceSurface, type PieceScheme } from './pieces.ts';
-import { WindowBatcher, type WindowPrediction } from './batcher.ts';
 import { planWindows, windowOwners, type Window } from './windows.ts';
 
 export { MissingModelError } from './locate.ts';
@@ -51,15 +51,15 @@ interface LoadedModel {
   /** Pieces of text per window, special tokens excluded. */
   capacity: number;
   overlap: number;
-  batcher: WindowBatcher;
+  batcher: WindowBatcher<WindowPrediction>;
   version: string;
 }
 
 /**
  * Entity spans from any transformers.js token-classification model (BERT, XLM-R, RoBERTa ...):
  * offsets recovered from the tokenizer's pieces, long texts windowed, windows of concurrent articles
- * batched into shared model calls, sub-word
- * pieces aggregated (`ner.aggregation`), labels mapped to PER/LOC/ORG/MISC.
+ * batched into shared model calls, sub-word pieces aggregated (`ner.aggregation`), labels mapped
+ * to PER/LOC/ORG/MISC.
  */
 export function createTransformersBackend(ner: NerConfig, options: TransformersBackendOptions = {}): TransformersNerBackend {
   let model: LoadedModel | null = null;
@@ -113,6 +113,11 @@ export function createTransformersBackend(ner: NerConfig, options: TransformersB
     const capacity = windowTokens - prefix.length - suffix.length;
     if (capacity < 2) throw new Error(`a window of ${windowTokens} tokens leaves no room for text (model needs ${prefix.length + suffix.length} special tokens)`);
     const frame = { classifier, prefix, suffix, padId: tokenizer.pad_token_id ?? 0 };
+    // One run now: checks the model's outputs against its labels, and warms onnxruntime up.
+    const [probe] = await runWindows(frame, [Int32Array.from(tokenizer.encode('a', { add_special_tokens: false }))]);
+    if (probe!.classes !== classes) {
+      throw new Error(`NER model "${ner.model}" gives ${probe!.classes} scores per token but its config.json names ${classes} labels`);
+    }
     return {
       classifier,
       scheme,
@@ -153,11 +158,12 @@ function specialFrame(classifier: TokenClassificationPipeline): { prefix: number
 /** `1.0.0 tiny-ner@1a2b3c4d fp32`: backend, model name and a digest of its files (config, tokenizer, ONNX size). */
 function modelVersion(spec: string, location: ModelLocation): string {
   const dir = location.kind === 'local' ? location.dir : join(location.cacheDir, location.id);
+  const onnxFile = location.kind === 'local' ? location.onnxFile : join(dir, 'onnx', 'model.onnx');
   const hash = createHash('sha256');
   try {
     hash.update(readFileSync(join(dir, 'config.json')));
     hash.update(readFileSync(join(dir, 'tokenizer.json')));
-    if (location.kind === 'local') hash.update(String(statSync(location.onnxFile).size));
+    hash.update(String(statSync(onnxFile).size));
   } catch {
     hash.update(spec);
   }
@@ -229,6 +235,15 @@ async function predict(model: LoadedModel, pieces: Piece[], windows: Window[]): 
   );
 }
 
+interface WindowPrediction {
+  /** Most probable class per piece of the window. */
+  labels: Int32Array;
+  /** Its probability. */
+  scores: Float32Array;
+  /** How many classes the model scored. */
+  classes: number;
+}
+
 interface WindowFrame {
   classifier: TokenClassificationPipeline;
   /** Special tokens around every window ([CLS] … [SEP]). */
@@ -264,7 +279,7 @@ async function runWindows(frame: WindowFrame, windows: Int32Array[]): Promise<Wi
     for (let k = 0; k < ids.length; k++) {
       [labels[k], scores[k]] = topProbability(logits, (row * width + frame.prefix.length + k) * classes, classes);
     }
-    return { labels, scores };
+    return { labels, scores, classes };
   });
 }
 

@@ -124,6 +124,16 @@ describe('transformers NER backend: loading', () => {
     if (message !== null) expect(message).toMatch(new RegExp(`device "${device}" is not available here:.*--device cpu`));
   });
 
+  it('refuses a model whose outputs do not match its labels', async () => {
+    const dir = join(root, 'mismatched');
+    buildTinyNerModel(dir);
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    delete config.id2label['12'];
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    const backend = createTransformersBackend(ner({ model: dir }), { modelsDir: root });
+    await expect(backend.init()).rejects.toThrow(/gives 13 scores per token but its config\.json names 12 labels/);
+  });
+
   it('needs a model name', async () => {
     const backend = createTransformersBackend(ner({ model: undefined }), { modelsDir: root });
     await expect(backend.init()).rejects.toThrow(/--ner-model/);
