@@ -1,4 +1,5 @@
 import { isBullet, isSpace } from './chars.ts';
+import type { LanguageRules } from './rules.ts';
 
 /** A list marker: `1.`, `2.)`, `a)`, `(b)`, `iv)`. */
 const MARKER = /(?:^|\s)(\(?)(\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})(\.\)|\)|\.)(?=\s)/g;
@@ -31,15 +32,28 @@ const SEPARATOR = /(?<=^|\s)([*=_~#+-])\1{2,}(?=\s|$)/g;
 const STAMP = /\b\d{1,2}\/\d{1,2}\/\d{2,4} \d{1,2}:\d{2}(?::\d{2})? ?[AP]M\b/g;
 /** A dateline in capitals after a headline without final punctuation: `… nhập viện (TP HCM) Đang chạy …`. */
 const DATELINE = /\p{Ll}\s+(\(\p{Lu}+(?: \p{Lu}+)+\))(?=\s+\p{Lu})/gu;
+/** A mail address (bare or in angle brackets) before a capital: a header line ran into the text. */
+const MAIL_ADDRESS = /\S+@[\w.-]+\.\w+>?(?=\s+\p{Lu})/gu;
 const URL_AFTER_URL = /(?<=(?:https?:\/\/|www\.)\S+\s+)(?:https?:\/\/|www\.)/g;
 
 /**
  * Units of a line that are sentences of their own whatever the punctuation: separator runs
- * (`***`, `=====`), mail date stamps (`04/26/2001 07:17 AM`), datelines after a headline, and
- * links listed one after another.
+ * (`***`, `=====`), mail date stamps (`04/26/2001 07:17 AM`), datelines after a headline, mail
+ * addresses and closing formulas (`Regards,`) before a name, and links listed one after another.
  */
-function standaloneUnits(line: string, from: number, starts: Set<number>): void {
+function standaloneUnits(line: string, from: number, starts: Set<number>, rules: LanguageRules): void {
   if (line.length < 3) return;
+  if (rules.closings) {
+    rules.closings.lastIndex = 0;
+    for (let m = rules.closings.exec(line); m; m = rules.closings.exec(line)) starts.add(from + m.index + m[0].length + (line.slice(m.index + m[0].length).length - line.slice(m.index + m[0].length).trimStart().length));
+  }
+  if (line.includes('@')) {
+    MAIL_ADDRESS.lastIndex = 0;
+    for (let m = MAIL_ADDRESS.exec(line); m; m = MAIL_ADDRESS.exec(line)) {
+      const end = m.index + m[0].length;
+      starts.add(from + end + (line.slice(end).length - line.slice(end).trimStart().length));
+    }
+  }
   const kinds: RegExp[] = [];
   if (/([*=_~#+-])\1\1/.test(line)) kinds.push(SEPARATOR);
   if (line.includes(':') && line.includes('/')) kinds.push(STAMP);
@@ -61,10 +75,10 @@ function standaloneUnits(line: string, from: number, starts: Set<number>): void 
   for (let m = URL_AFTER_URL.exec(line); m; m = URL_AFTER_URL.exec(line)) starts.add(from + m.index);
 }
 
-export function listItemStarts(text: string, from: number, to: number): number[] {
+export function listItemStarts(text: string, from: number, to: number, rules: LanguageRules): number[] {
   const starts = new Set<number>();
   const line = text.slice(from, to);
-  standaloneUnits(line, from, starts);
+  standaloneUnits(line, from, starts, rules);
   if (BULLET_SEEN.test(line)) for (let p = from + 1; p < to; p++) if (isBullet(text[p]) && isSpace(text[p - 1])) starts.add(p);
   if (!/[.)]\s/.test(line)) return [...starts].filter((p) => p > from && p < to).sort((a, b) => a - b);
   const markers: Marker[] = [];

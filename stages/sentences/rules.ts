@@ -29,6 +29,8 @@ export interface LanguageRules {
   exclamationWords: Set<string>;
   /** Nouns are capitalised (German): a listed abbreviation before a capital ends a sentence only before a sentence starter. */
   capitalisedNouns: boolean;
+  /** Letter closings (`Best regards,`) at a sentence start: the name after them is a sentence of its own. */
+  closings: RegExp | null;
   /** Thai: no sentence punctuation; a space between two Thai words ends a sentence. */
   spaceTerminates: boolean;
 }
@@ -46,6 +48,7 @@ interface LanguageData {
   exclamationWords?: string[];
   spaceTerminates?: boolean;
   capitalisedNouns?: boolean;
+  closings?: string[];
 }
 
 /** ISO 639-3 codes (what franc says) for the languages that have a data file. */
@@ -56,6 +59,7 @@ const ISO3: Record<string, string> = {
 };
 
 const cache = new Map<string, LanguageRules>();
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function readData(code: string): LanguageData {
   const url = new URL(`./lang/${code}.json`, import.meta.url);
@@ -90,6 +94,7 @@ export function languageRules(lang: string): LanguageRules {
     exclamationWords: new Set([...(common.exclamationWords ?? []), ...(own.exclamationWords ?? [])]),
     spaceTerminates: own.spaceTerminates ?? false,
     capitalisedNouns: own.capitalisedNouns ?? false,
+    closings: own.closings?.length ? new RegExp(`(?:^|[.!?]\\s+)(?:${own.closings.map(escapeRegExp).join('|')}),(?=\\s+\\p{Lu})`, 'gu') : null,
   };
   cache.set(code, rules);
   return rules;

@@ -105,7 +105,7 @@ function splitLine(ctx: Context, from: number, to: number, spans: Span[]): void 
   if (leader) to = from + leader.index;
   ctx.quotes = null;
   // List items and mid-line bullets start sentences of their own; the rest is split at terminators.
-  const forced = listItemStarts(text, from, to);
+  const forced = listItemStarts(text, from, to, ctx.rules);
   let chunk = from;
   for (const at of forced) {
     splitChunk(ctx, chunk, at, to, spans);
