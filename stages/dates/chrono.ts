@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node';
 import type { Timex } from '../../pipeline/layers.ts';
 import { formatDay, type Day } from './calendar.ts';
-import { referenceDay, type Candidate, type Resolver, type TimexValue } from './engine.ts';
+import { referenceDay, triggerWindows, type Candidate, type Resolver, type TimexValue } from './engine.ts';
 import { dayValue, monthValue, weekdayDay } from './values.ts';
 
 type Parser = { parse(text: string, ref?: Date, options?: object): chrono.ParsedResult[] };
@@ -85,22 +85,29 @@ export function chronoCandidates(text: string, lang: string): Candidate[] {
   const parser = chronoParser(lang);
   if (!parser) return [];
   const out: Candidate[] = [];
-  for (const res of parser.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
-    // calendar words only: chrono also reads fractions (7/8), prices ($3.625 a share) and name parts
-    if (!CALENDAR_WORD.test(res.text) || RELATIVE_WORD.test(res.text)) continue;
-    const k = known(res.start);
-    // a clock reading needs a clock word: "6.43, on Friday" is an index value, "at 1,015 francs" a price
-    if (k.hour !== undefined && !/\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(res.text)) continue;
-    // the span without the prepositions and punctuation chrono takes in
-    const lead = /^(?:(?:on|at|in|by|from|since|of)\s+)*/i.exec(res.text)![0].length;
-    const trimmed = res.text.slice(lead).replace(/[\s,.;:]+$/, (t) => (/^\.$/.test(t) && /\b[A-Z][a-z]{2,3}\.$/.test(res.text) ? t : ''));
-    const start = res.index + lead;
-    const end = start + trimmed.length;
-    const before = text.slice(Math.max(0, start - 20), start);
-    out.push({ start, end, priority: -1, resolve: (r) => valueOf(k, r, start, end, before) });
+  // chrono reads every position of what it is given: give it only the stretches around calendar words
+  const stretches = lang === 'en' ? triggerWindows(CALENDAR_TRIGGER, text, [40, 40]) : [[0, text.length] as [number, number]];
+  for (const [from, to] of stretches) {
+    const slice = text.slice(from, to);
+    for (const res of parser.parse(slice, new Date(Date.UTC(2000, 0, 1)))) {
+      // calendar words only: chrono also reads fractions (7/8), prices ($3.625 a share) and name parts
+      if (!CALENDAR_WORD.test(res.text) || RELATIVE_WORD.test(res.text)) continue;
+      const k = known(res.start);
+      // a clock reading needs a clock word: "6.43, on Friday" is an index value, "at 1,015 francs" a price
+      if (k.hour !== undefined && !/\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(res.text)) continue;
+      // the span without the prepositions and punctuation chrono takes in
+      const lead = /^(?:(?:on|at|in|by|from|since|of)\s+)*/i.exec(res.text)![0].length;
+      const trimmed = res.text.slice(lead).replace(/[\s,.;:]+$/, (t) => (/^\.$/.test(t) && /\b[A-Z][a-z]{2,3}\.$/.test(res.text) ? t : ''));
+      const start = from + res.index + lead;
+      const end = start + trimmed.length;
+      const before = text.slice(Math.max(0, start - 20), start);
+      out.push({ start, end, priority: -1, resolve: (r) => valueOf(k, r, start, end, before) });
+    }
   }
   return out;
 }
+
+const CALENDAR_TRIGGER = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d\s*(?:a\.m|p\.m|am\b|pm\b)|\d:\d\d|noon|midnight/g;
 
 /** chrono-node alone: every result it finds, as a DATE (or TIME with a clock) at its certain level of detail. */
 export function chronoAlone(text: string, lang: string, anchor: Day | null): Timex[] {

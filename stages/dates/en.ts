@@ -686,6 +686,38 @@ export const EN_RULES: Rule[] = [
   ),
 ];
 
+/** What each rule above needs to see (in the same order): it runs only near these hits. */
+const EN_TRIGGERS: RegExp[] = [
+  /\b(?:now|current|present|recent|lately|past|formerly|future|soon|term|coming|someday)/gi,
+  /today|yesterday|tomorrow|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night)/gi,
+  /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
+  /Christmas|New\s+Year|Valentine|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Easter|Fourth/g,
+  /[Ee]very|[Ee]ach|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
+  /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g,
+  /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g,
+  /1\d\d\d|20\d\d|nineteen|two\s+thousand/gi,
+  /\d0'?s|'\d0|ties\b/gi,
+  /centur/gi,
+  /quarter|\bhalf\b|\bperiod\b/gi,
+  /\byear/gi,
+  /(?:this|last|next|past|previous|coming|following|current|same|that)\s+(?:week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|fiscal)/gi,
+  /weekend/gi,
+  /\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)/gi,
+  /years|months|weeks|days|hours|minutes|decades|centuries/gi,
+  /recent/gi,
+  /(?:months|weeks|years|days|quarters)\b/gi,
+  /daily|weekly|monthly|annually|yearly|hourly|nightly|every|each|per\s|\s(?:a|an)\s+(?:day|week|month|year|hour|minute|quarter)\b/gi,
+  /the\s+(?:year|day|week|month)/gi,
+  /year/gi,
+  /fiscal/gi,
+  /spring|summer|fall|autumn|winter/gi,
+  /-end|year\s+end/gi,
+  /(?:end|beginning|start|middle|close|rest)\s+of/gi,
+  /\d\s*(?:a|p)\.?m|\d:\d\d|noon|midnight/gi,
+];
+if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
+EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));
+
 /** The n-th (or, for -1, the last) given weekday of a month: Thanksgiving is the 4th Thursday of November. */
 function nthWeekday(y: number, month: number, wd: number, n: number): Day {
   if (n > 0) {

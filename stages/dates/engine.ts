@@ -48,24 +48,57 @@ export interface Rule {
   /** Must carry the `g` flag. */
   re: RegExp;
   priority?: number;
+  /**
+   * A cheap regex (`g` flag) every match must contain: the rule then runs only in windows of
+   * `reach` characters around its hits, which keeps the stage fast on long dumps.
+   */
+  trigger?: RegExp;
+  /** Characters a match may extend before and after a trigger hit (default 48 and 72). */
+  reach?: [number, number];
   /** A candidate for the match, or null to reject it. May narrow the span. */
   make(m: RegExpExecArray, text: string): Omit<Candidate, 'priority'> | Omit<Candidate, 'priority'>[] | null;
 }
 
+const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+
+/** Merged [start, end) windows around the trigger's hits, widened to white space. */
+export function triggerWindows(trigger: RegExp, text: string, [before, after]: [number, number] = [48, 72]): [number, number][] {
+  const out: [number, number][] = [];
+  trigger.lastIndex = 0;
+  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+    let s = Math.max(0, m.index - before);
+    while (s > 0 && !isSpace(text[s - 1])) s--;
+    let e = Math.min(text.length, m.index + m[0].length + after);
+    while (e < text.length && !isSpace(text[e])) e++;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+function runOne(rule: Rule, text: string, from: number, to: number, into: Candidate[]): void {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const re = rule.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    m.index += from;
+    const made = rule.make(m, text);
+    if (!made) continue;
+    for (const c of Array.isArray(made) ? made : [made]) {
+      if (c.end > c.start) into.push({ ...c, priority: rule.priority ?? 0 });
+    }
+  }
+}
+
 export function runRules(rules: Rule[], text: string, into: Candidate[] = []): Candidate[] {
   for (const rule of rules) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
-      const made = rule.make(m, text);
-      if (!made) continue;
-      for (const c of Array.isArray(made) ? made : [made]) {
-        if (c.end > c.start) into.push({ ...c, priority: rule.priority ?? 0 });
-      }
-    }
+    if (!rule.trigger) runOne(rule, text, 0, text.length, into);
+    else for (const [s, e] of triggerWindows(rule.trigger, text, rule.reach)) runOne(rule, text, s, e, into);
   }
   return into;
 }

@@ -549,6 +549,32 @@ export const VI_RULES: Rule[] = [
   ),
 ];
 
+/** What each rule above needs to see (in the same order): it runs only near these hits. */
+const VI_TRIGGERS: RegExp[] = [
+  /\d\s?[/.\-]\s?\d/g, // ngày 13/7
+  /\d\s?\/\s?\d/g, // 27/6 - 8/7
+  /\d\s+tháng/gi, // 30 tháng 4
+  /tháng/gi, // tháng 4/2014
+  /năm\s*\d/gi, // năm 2014
+  /(?:1[5-9]|20)\d\d/g, // 1945
+  /(?:những|các)\s+năm\s+\d|thập/gi, // những năm 80
+  /quý/gi,
+  /thế\s+kỷ/gi,
+  /mùa/gi,
+  /nay|qua|mai|kia/gi, // hôm nay
+  /(?:tuần|tháng|năm|quý)\s+(?:này|nay|trước|tới|sau|ngoái|qua|rồi|sắp|vừa|kế|tiếp)/gi,
+  /(?:những|các|mấy)\s/gi,
+  /(?:\d|một|hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|mươi|lăm|mốt|tư|vài|mấy|nhiều|nửa|chục|trăm)\s+(?:năm|tháng|tuần|ngày|giờ|tiếng|phút|giây|thập|thế|quý)/gi,
+  /\d\s?(?:h|g|:|giờ)/gi, // 19 giờ
+  /hiện|bây|lúc\s+này|gần\s+đây|trước\s+đây|trước\s+kia|mới\s+đây|xưa\s+kia|tương\s+lai|thời\s+(?:gian|điểm)/gi,
+  /(?:đến|tới)\s+(?:nay|giờ)/gi,
+  /hàng|hằng|mỗi|thường\s+niên/gi,
+  /cùng\s+ngày|hôm\s+(?:sau|trước|đó|ấy)|ngày\s+(?:đó|ấy)/gi,
+  /thứ|chủ\s+nhật/gi,
+];
+if (VI_TRIGGERS.length !== VI_RULES.length) throw new Error('dates/vi.ts: one trigger per rule');
+VI_RULES.forEach((r, i) => (r.trigger = VI_TRIGGERS[i]));
+
 /** The day `wd` (1 = Monday) of the ISO week `shift` weeks from the anchor's. */
 function weekStartPlus(anchor: Day, shift: number, wd: number): Day {
   const monday = weekdayDay(anchor, 1, false);
