@@ -202,7 +202,7 @@ function endsSentence(ctx: Context, start: number, i: number, j: number, k: numb
   if (rules.extraTerminators.includes(mark)) return extraEnds(text, mark, m, to);
   if (mark !== '.' && isDash(next) && k === j && isSpace(text[m + 1] ?? '') && isUpper(text[m + 2] ?? '')) return true; // `What do you see? - Posted`
   const run = text.slice(i, j).replace(/\p{Cf}/gu, '');
-  if (mark === '-') return k > j && isUpper(next); // `to--" At this moment`
+  if (mark === '-') return rules.protectQuotes && k > j && isUpper(next); // `to--" At this moment`
   if (run.includes(' ')) return (run.match(/\./g) ?? []).length > 3 && isUpper(next); // `. . .` goes on, `. . . .` ends
   if (run.includes('…') || run.includes('..')) return ellipsisEnds(next);
   if (mark !== '.' || run.length > 1) return strongEnds(ctx, start, i, next);
@@ -270,8 +270,9 @@ function extraEnds(text: string, mark: string, m: number, to: number): boolean {
   return !isDigit(text[m]);
 }
 
+/** An ellipsis ends a sentence before a capital or an opening quote, not before a bracket (`91... (số thứ hai)`). */
 function ellipsisEnds(next: string): boolean {
-  return isUpper(next) || isOpener(next) || (isLetter(next) && !isLower(next));
+  return isUpper(next) || (isOpener(next) && !'([{'.includes(next)) || (isLetter(next) && !isLower(next));
 }
 
 /** ! ? and multi-mark runs: end unless the sentence goes on in lower case or after a comma or dash. */
