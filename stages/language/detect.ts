@@ -24,6 +24,17 @@ const MIN_LETTERS = 2;
 /** Posterior temperature: per-character log-likelihoods overstate certainty (n-grams overlap); 0.3 is calibrated on dev bucket 1 (a model built without it). */
 const TEMPERATURE = 0.3;
 const DEFAULT_MAX_CHARS = 2000;
+/**
+ * One word may put a language at most this many nats behind the word's best language: a few
+ * foreign names (Nguyễn Phú Trọng in an English quote) cannot outweigh the rest of the text.
+ */
+const WORD_CAP = 30;
+/** The cap of a capitalised word in running text (at least this many letters). */
+const NAME_CAP = 10;
+const RUNNING_TEXT_LETTERS = 40;
+
+/** A Han character or a Hangul syllable says as much as a few alphabetic letters: it weighs 3 in the choice of script. */
+const SYLLABIC: Record<number, number> = { [SCRIPTS.indexOf('Cjk')]: 3, [SCRIPTS.indexOf('Hang')]: 3 };
 
 /** Letters only Vietnamese uses among the model's languages: ơ ư and the tone-marked vowels of U+1EA0–U+1EF9 (bar ẹ ọ, Yoruba's too). */
 export function isVietnameseLetter(code: number): boolean {
@@ -31,8 +42,13 @@ export function isVietnameseLetter(code: number): boolean {
   return code === 0x01a0 || code === 0x01a1 || code === 0x01af || code === 0x01b0;
 }
 
+function hasVietnameseLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isVietnameseLetter(word.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Share of Vietnamese-only letters among Latin letters above which text is Vietnamese, no model needed. */
-const VIETNAMESE_SHARE = 0.06;
+const VIETNAMESE_SHARE = 0.08;
 const VIETNAMESE_MIN_LETTERS = 24;
 
 interface Candidates {
@@ -50,13 +66,19 @@ export class LanguageDetector {
   private readonly scores: Float64Array;
   private readonly vietnamese: number;
   private readonly temperature: number;
+  private readonly wordScores: Float64Array;
+  private readonly wordCap: number;
+  private readonly nameCap: number;
 
-  constructor(options: { languages?: string[]; model?: LanguageModel; temperature?: number } = {}) {
+  constructor(options: { languages?: string[]; model?: LanguageModel; temperature?: number; wordCap?: number; nameCap?: number } = {}) {
     this.temperature = options.temperature ?? TEMPERATURE;
+    this.wordCap = options.wordCap ?? WORD_CAP;
+    this.nameCap = options.nameCap ?? NAME_CAP;
     this.model = options.model ?? loadLanguageModel();
     this.allowed = options.languages?.length ? new Set(options.languages.map(toIso6391)) : null;
     this.scratch = createScratch(this.model);
     this.scores = new Float64Array(this.model.codes.length);
+    this.wordScores = new Float64Array(this.model.codes.length);
     this.vietnamese = this.allowed && !this.allowed.has('vi') ? -1 : this.model.codes.indexOf('vi');
   }
 
@@ -84,16 +106,20 @@ export class LanguageDetector {
     let letters = 0;
     for (let s = 1; s < counts.length; s++) {
       letters += counts[s];
-      if (counts[s] > counts[best]) best = s;
+      if (counts[s] * (SYLLABIC[s] ?? 1) > counts[best] * (SYLLABIC[best] ?? 1)) best = s;
     }
     if (letters === 0) return UNDETERMINED;
     const script = SCRIPTS[best];
 
+    // Vietnamese letters: dense, the text is Vietnamese; sparse in a longer text, they are names
+    // (Nguyễn Phú Trọng in an English quote) and their words are left out of the scoring.
+    let skipVietnameseWords = false;
     if (script === 'Latn' && this.vietnamese >= 0 && counts[best] >= VIETNAMESE_MIN_LETTERS) {
       let vi = 0;
       for (let i = 0; i < limit; i++) if (isVietnameseLetter(text.charCodeAt(i))) vi++;
       const share = vi / counts[best];
       if (share >= VIETNAMESE_SHARE) return { lang: 'vi', script, confidence: Math.min(0.99, 0.9 + share) };
+      skipVietnameseWords = vi > 0;
     }
 
     const { list, allowed, mask } = this.candidates(script);
@@ -105,9 +131,27 @@ export class LanguageDetector {
     const scores = this.scores;
     for (const i of list) scores[i] = 0;
     let scored = 0;
-    forEachWord(text.slice(0, limit).toLowerCase(), (word, s) => {
-      if (s === best) scored += scoreWord(this.model, pad(word), list, mask, scores, this.scratch);
+    const sample = text.slice(0, limit);
+    const word = this.wordScores;
+    // In running text a capitalised word may be a name from anywhere: it gets a tighter cap.
+    const running = counts[best] >= RUNNING_TEXT_LETTERS;
+    const add = (w: string) => {
+      for (const i of list) word[i] = 0;
+      const lower = w.toLowerCase();
+      const cap = running && lower !== w ? this.nameCap : this.wordCap;
+      scored += scoreWord(this.model, pad(lower), list, mask, word, this.scratch);
+      let high = -Infinity;
+      for (const i of list) if (word[i] > high) high = word[i];
+      for (const i of list) scores[i] += Math.max(word[i], high - cap);
+    };
+    forEachWord(sample, (w, s) => {
+      if (s === best && !(skipVietnameseWords && hasVietnameseLetter(w))) add(w);
     });
+    if (scored === 0 && skipVietnameseWords) {
+      forEachWord(sample, (w, s) => {
+        if (s === best) add(w);
+      });
+    }
     let top = allowed[0];
     for (const i of allowed) if (scores[i] > scores[top]) top = i;
     let max = scores[list[0]];

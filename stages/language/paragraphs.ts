@@ -2,10 +2,14 @@ import type { LanguageGuess, LanguageSpan, Span } from '../../pipeline/layers.ts
 import { UNDETERMINED } from './detect.ts';
 import { isLetter } from './scripts.ts';
 
-/** Paragraphs of the text: runs separated by blank lines, outer white space trimmed, empty ones skipped. */
+/**
+ * Paragraphs of the text: runs separated by blank lines, outer white space trimmed, empty ones
+ * skipped. A text with no blank line at all (a raw dump with one paragraph a line) is split at
+ * its line breaks instead.
+ */
 export function paragraphSpans(text: string): Span[] {
+  const separator = /\n[ \t\r\f\v\u00a0]*\n/.test(text) ? /\n[ \t\r\f\v\u00a0]*\n\s*/g : /\n\s*/g;
   const spans: Span[] = [];
-  const separator = /\n[ \t\r\f\v\u00a0]*\n\s*/g;
   let from = 0;
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text[start])) start++;
@@ -20,7 +24,7 @@ export function paragraphSpans(text: string): Span[] {
   return spans;
 }
 
-/** Letters in text[start, end) (up to `limit` code units read): the weight of a paragraph's vote. */
+/** Letters in text[start, end): the weight of a paragraph's vote. */
 export function letterCount(text: string, start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) if (isLetter(text.charCodeAt(i))) n++;

@@ -26,6 +26,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage('thường xuyên').lang).toBe('vi');
   });
 
+  it('is not swayed by Vietnamese names in an English quote', () => {
+    const guess = detectLanguage("Vietnam's Prime Minister Phạm Minh Chính met Nguyễn Phú Trọng and Võ Văn Thưởng in Hà Nội on Tuesday.");
+    expect(guess.lang).toBe('en');
+  });
+
+  it('weighs a Hangul syllable or a Han character above a Latin letter when choosing the script', () => {
+    expect(detectLanguage('르노삼성 부산공장은 사원대표위원회(ERO·Employee Representative Organization)가 역할을 대신한다.').lang).toBe('ko');
+  });
+
   it('answers und, not a confident guess, when there is nothing or too little to tell', () => {
     expect(detectLanguage('12/7/2024 - 15:30 !!!')).toEqual({ lang: 'und', script: 'Zyyy', confidence: 0 });
     expect(detectLanguage('').lang).toBe('und');

@@ -57,6 +57,12 @@ describe('language stage', () => {
     expect(doc.paragraphs[2].lang).toBe('und');
   });
 
+  it('splits a text without blank lines at its line breaks (raw dumps: one paragraph a line)', async () => {
+    const doc = await run(MIXED.replace(/\n\n/g, '\n'));
+    expect(doc.paragraphs.map((p) => p.lang)).toEqual(['vi', 'vi', 'en', 'vi']);
+    expect(doc.language?.lang).toBe('vi');
+  });
+
   it('answers und for an empty text', async () => {
     const doc = await run('');
     expect(doc.language?.lang).toBe('und');
