@@ -555,7 +555,7 @@ const VI_TRIGGERS: RegExp[] = [
   /\d\s?\/\s?\d/g, // 27/6 - 8/7
   /\d\s+tháng/gi, // 30 tháng 4
   /tháng/gi, // tháng 4/2014
-  /năm\s*\d/gi, // năm 2014
+  /năm(?:\s+(?:học|tài\s+chính))?\s*\d/gi, // năm 2014, năm học 2012-2013
   /(?:1[5-9]|20)\d\d/g, // 1945
   /(?:những|các)\s+năm\s+\d|thập/gi, // những năm 80
   /quý/gi,
@@ -564,7 +564,7 @@ const VI_TRIGGERS: RegExp[] = [
   /nay|qua|mai|kia/gi, // hôm nay
   /(?:tuần|tháng|năm|quý)\s+(?:này|nay|trước|tới|sau|ngoái|qua|rồi|sắp|vừa|kế|tiếp)/gi,
   /(?:những|các|mấy)\s/gi,
-  /(?:\d|một|hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|mươi|lăm|mốt|tư|vài|mấy|nhiều|nửa|chục|trăm)\s+(?:năm|tháng|tuần|ngày|giờ|tiếng|phút|giây|thập|thế|quý)/gi,
+  /(?:\d|một|hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|mươi|lăm|mốt|tư|vài|mấy|nhiều|nửa|chục|trăm|hàng)\s+(?:năm|tháng|tuần|ngày|giờ|tiếng|phút|giây|thập|thế|quý)/gi,
   /\d\s?(?:h|g|:|giờ)/gi, // 19 giờ
   /hiện|bây|lúc\s+này|gần\s+đây|trước\s+đây|trước\s+kia|mới\s+đây|xưa\s+kia|tương\s+lai|thời\s+(?:gian|điểm)/gi,
   /(?:đến|tới)\s+(?:nay|giờ)/gi,
