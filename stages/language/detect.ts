@@ -30,7 +30,7 @@ const DEFAULT_MAX_CHARS = 2000;
  */
 const WORD_CAP = 30;
 /** The cap of a capitalised word in running text (at least this many letters). */
-const NAME_CAP = 10;
+const NAME_CAP = 5;
 const RUNNING_TEXT_LETTERS = 40;
 
 /** A Han character or a Hangul syllable says as much as a few alphabetic letters: it weighs 3 in the choice of script. */
