@@ -1,9 +1,9 @@
 /** Character classes the sentence splitter decides on. Sparse lookups only: the scan itself is a regex. */
 
 /** Marks that end a sentence in any script, when followed by white space (or the end of the line). */
-export const SPACED_TERMINATORS = '.!?…‼⁇⁈⁉؟۔।॥։၊။።፧៕។᙮᠃᠉⸮';
-/** Marks that end a sentence with no space after them (Chinese, Japanese, Ethiopic). */
-export const UNSPACED_TERMINATORS = '。！？｡．።፧፨';
+export const SPACED_TERMINATORS = '.!?…‼⁇⁈⁉؟۔៕។᙮᠃᠉⸮';
+/** Marks that end a sentence with no space after them (Chinese, Japanese, Ethiopic, Devanagari, Myanmar, Armenian). */
+export const UNSPACED_TERMINATORS = '。！？｡．።፧፨।॥။։';
 
 const CLOSERS = new Set([...'"\'“”‘’»›)]}」』）］｝〕〉》】〗〙〛'].concat(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u200e', '\u200f', '\u2066', '\u2067', '\u2068', '\u2069']));
 const OPENERS = new Set([...'"\'“‘«‹„‚([{「『（［｛〔〈《【〖〘〚¿¡']);

@@ -61,9 +61,11 @@ function standaloneUnits(line: string, from: number, starts: Set<number>, rules:
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const end = m.index + m[0].length;
-      // A stamp after `on`/`at` belongs to its sentence; otherwise it stands alone.
-      if (m.index > 0 && !(re === STAMP && /\b\p{Ll}+\s+$/u.test(line.slice(Math.max(0, m.index - 12), m.index)))) starts.add(from + m.index);
-      if (/\S/.test(line.slice(end))) starts.add(from + end + (line.slice(end).length - line.slice(end).trimStart().length));
+      const rest = line.slice(end);
+      // A stamp after `on`/`at` belongs to its sentence (unless a capital follows it); otherwise it stands alone.
+      const inSentence = re === STAMP && /\b\p{Ll}+\s+$/u.test(line.slice(Math.max(0, m.index - 12), m.index));
+      if (m.index > 0 && !inSentence) starts.add(from + m.index);
+      if (/\S/.test(rest) && (!inSentence || /^\s+\p{Lu}/u.test(rest))) starts.add(from + end + (rest.length - rest.trimStart().length));
     }
   }
   if (line.includes('(')) {

@@ -61,6 +61,14 @@ describe('splitSentences: English', () => {
     expect(split('I never meant that.... She left the store.', 'en')).toEqual(['I never meant that....', 'She left the store.']);
   });
 
+  it('splits mail furniture: date stamps, separators, addresses and closings', () => {
+    expect(split('Kay Mann 04/26/2001 07:17 AM Will you send it?', 'en')).toEqual(['Kay Mann', '04/26/2001 07:17 AM', 'Will you send it?']);
+    expect(split('It came on 04/26/2001 07:17 AM from Kay.', 'en')).toEqual(['It came on 04/26/2001 07:17 AM from Kay.']);
+    expect(split('He was nominated. *** Bush also spoke.', 'en')).toEqual(['He was nominated.', '***', 'Bush also spoke.']);
+    expect(split('Call me soon. Best regards, Debra Perlingiere', 'en')).toEqual(['Call me soon.', 'Best regards,', 'Debra Perlingiere']);
+    expect(split('"Smith, Joan" <joan@example.com> Groups: alt.animals', 'en')).toEqual(['"Smith, Joan" <joan@example.com>', 'Groups: alt.animals']);
+  });
+
   it('splits casual text whose sentences start in lower case', () => {
     expect(split('i am going out tonight. max and jen are looking for you.', 'en')).toEqual(['i am going out tonight.', 'max and jen are looking for you.']);
     expect(split('The price is 3.5 dollars. that is cheap.', 'en')).toEqual(['The price is 3.5 dollars. that is cheap.']);
@@ -72,6 +80,13 @@ describe('splitSentences: other scripts and languages', () => {
     expect(split('我们明天一起去看《摔跤吧！爸爸》好吗？好！', 'zh')).toEqual(['我们明天一起去看《摔跤吧！爸爸》好吗？', '好！']);
     expect(split('これはペンです。それはマーカーです。', 'ja')).toEqual(['これはペンです。', 'それはマーカーです。']);
     expect(split('彼は「はい。」と言った。', 'ja')).toEqual(['彼は「はい。」と言った。']);
+  });
+
+  it('ends sentences at Devanagari, Myanmar, Armenian and Arabic-script marks', () => {
+    expect(split('यह एक वाक्य है।यह दूसरा है। और तीसरा?', 'hi')).toEqual(['यह एक वाक्य है।', 'यह दूसरा है।', 'और तीसरा?']);
+    expect(split('Սա առաջին նախադասությունն է։ Սա երկրորդն է։', 'hy')).toEqual(['Սա առաջին նախադասությունն է։', 'Սա երկրորդն է։']);
+    expect(split('یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔', 'ur')).toEqual(['یہ پہلا جملہ ہے۔', 'یہ دوسرا ہے۔']);
+    expect(split('سؤال وجواب: ماذا حدث؟ لا شيء.', 'ar')).toEqual(['سؤال وجواب:', 'ماذا حدث؟', 'لا شيء.']);
   });
 
   it('splits Thai at the spaces between Thai words', () => {
