@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { DateAnchor, Timex } from '../../../pipeline/layers.ts';
+import { findTimexes } from '../../../stages/dates/index.ts';
+
+const at = (value: string | null): DateAnchor => ({ value, source: value ? 'dct' : 'none' });
+const pick = (timexes: Timex[]) => timexes.map((t) => ({ text: t.text, type: t.type, value: t.value, ...(t.value_end ? { value_end: t.value_end } : {}), ...(t.mod ? { mod: t.mod } : {}) }));
+const one = (text: string, lang: string, anchor: string | null) => pick(findTimexes(text, lang, at(anchor)));
+
+describe('Vietnamese news expressions', () => {
+  it('resolves day/month without a year against the anchor, or leaves XXXX without one', () => {
+    expect(one('Ngày 13/7 đã đánh dấu mốc quan trọng.', 'vi', '2016-07-14')).toEqual([{ text: 'Ngày 13/7', type: 'DATE', value: '2016-07-13' }]);
+    expect(one('Ngày 13/7 đã đánh dấu mốc quan trọng.', 'vi', null)).toEqual([{ text: 'Ngày 13/7', type: 'DATE', value: 'XXXX-07-13' }]);
+    // a December day in a January article is last year's
+    expect(one('hôm 20/12 ông cho biết', 'vi', '2014-01-05')[0].value).toBe('2013-12-20');
+  });
+
+  it('reads ranges, edges of months and coordinated years', () => {
+    expect(one('diễn ra vào ngày 10-11/2 tới.', 'vi', null)).toEqual([{ text: 'ngày 10-11/2 tới', type: 'DATE', value: 'XXXX-02-10', value_end: 'XXXX-02-11' }]);
+    expect(one('vào cuối tháng 2 hoặc đầu tháng 3.', 'vi', '2016-01-21')).toEqual([
+      { text: 'cuối tháng 2', type: 'DATE', value: '2016-02', mod: 'END' },
+      { text: 'đầu tháng 3', type: 'DATE', value: '2016-03', mod: 'START' },
+    ]);
+    expect(one('trong tháng 3 và tháng 6/2014', 'vi', null).map((t) => t.value)).toEqual(['2014-03', '2014-06']);
+    expect(one('từ ngày 15 đến ngày 30.11.2013', 'vi', null)).toEqual([{ text: 'ngày 15 đến ngày 30.11.2013', type: 'DATE', value: '2013-11-15', value_end: '2013-11-30' }]);
+  });
+
+  it('writes durations, sets, deictic words and vague references as TIMEX3 values', () => {
+    expect(one('sau gần 2 năm', 'vi', null)).toEqual([{ text: 'gần 2 năm', type: 'DURATION', value: 'P2Y', mod: 'LESS_THAN' }]);
+    expect(one('tổ chức hàng năm', 'vi', null)).toEqual([{ text: 'hàng năm', type: 'SET', value: 'P1Y' }]);
+    expect(one('Hiện nay giá tăng so với năm ngoái', 'vi', '2013-10-23').map((t) => t.value)).toEqual(['PRESENT_REF', '2012']);
+    expect(one('tuần trước', 'vi', '2013-10-23')[0].value).toBe('2013-W42');
+    expect(one('lúc 8h30 sáng 20/10', 'vi', '2013-10-23')).toEqual([{ text: '8h30 sáng 20/10', type: 'TIME', value: '2013-10-20T08:30' }]);
+  });
+
+  it('leaves out ages, rates, names and scores', () => {
+    expect(one('ông 59 tuổi, trả 10.000 đồng/tháng', 'vi', '2013-10-23')).toEqual([]);
+    expect(one('cuộc tập trận Dynamic Mongoose 2016 tại Na Uy', 'vi', '2016-06-21')).toEqual([]);
+    expect(one('dịch vụ 3G phục vụ 24/7', 'vi', '2013-10-23')).toEqual([]);
+  });
+});
+
+describe('English news expressions', () => {
+  const dct = '1989-10-30'; // a Monday
+  it('resolves calendar dates and weekdays against the anchor', () => {
+    expect(one('He arrived last Tuesday.', 'en', dct)).toEqual([{ text: 'last Tuesday', type: 'DATE', value: '1989-10-24' }]);
+    expect(one('The company said Friday that it would sell.', 'en', dct)[0].value).toBe('1989-10-27');
+    expect(one('It was signed July 13, 2016.', 'en', dct)[0].value).toBe('2016-07-13');
+  });
+
+  it('covers quarters, durations, sets and vague references', () => {
+    expect(one('Net income in the third quarter rose.', 'en', dct)).toEqual([{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }]);
+    expect(one('over the past five years', 'en', dct)[0]).toMatchObject({ type: 'DURATION', value: 'P5Y' });
+    expect(one('It is now clear.', 'en', dct)[0]).toMatchObject({ text: 'now', value: 'PRESENT_REF' });
+    expect(one('music of the 1980s', 'en', dct)[0].value).toBe('198');
+    expect(one('Trains run daily.', 'en', dct)[0]).toMatchObject({ type: 'SET', value: 'P1D' });
+    expect(one('compared with a year earlier', 'en', dct)[0].value).toBe('1988');
+  });
+
+  it('does not read ages or prices as times', () => {
+    expect(one('the 6-year-old boy paid $3.625 a share', 'en', dct)).toEqual([]);
+  });
+});
