@@ -44,7 +44,10 @@ interface Context {
   text: string;
   rules: LanguageRules;
   casual: boolean;
+  /** Quotations of the current chunk of a line, found on first need. */
   quotes: Range[] | null;
+  chunkStart: number;
+  chunkEnd: number;
 }
 
 /**
@@ -54,7 +57,7 @@ interface Context {
  */
 export function splitSentences(text: string, lang: string): Span[] {
   const rules = languageRules(lang);
-  const ctx: Context = { text, rules, casual: isCasual(text, rules), quotes: null };
+  const ctx: Context = { text, rules, casual: isCasual(text, rules), quotes: null, chunkStart: 0, chunkEnd: 0 };
   const spans: Span[] = [];
   let from = 0;
   LINE_BREAK.lastIndex = 0;
@@ -103,7 +106,6 @@ function splitLine(ctx: Context, from: number, to: number, spans: Span[]): void 
   if (from >= to) return;
   const leader = to - from > 8 && text.charCodeAt(to - 1) <= 0x39 && text.lastIndexOf('....', to) >= from ? DOT_LEADER.exec(text.slice(from, to)) : null;
   if (leader) to = from + leader.index;
-  ctx.quotes = null;
   // List items and mid-line bullets start sentences of their own; the rest is split at terminators.
   const forced = listItemStarts(text, from, to, ctx.rules);
   let chunk = from;
@@ -117,6 +119,9 @@ function splitLine(ctx: Context, from: number, to: number, spans: Span[]): void 
 function splitChunk(ctx: Context, from: number, to: number, lineEnd: number, spans: Span[]): void {
   const { text, rules } = ctx;
   const re = candidates(rules);
+  ctx.quotes = null;
+  ctx.chunkStart = from;
+  ctx.chunkEnd = to;
   let start = from;
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
@@ -194,7 +199,7 @@ function endsSentence(ctx: Context, start: number, i: number, j: number, k: numb
   if (m === k) return mark === '.' && gluedSentenceEnds(text, start, i, k, to, rules);
   const next = text[m];
   if (rules.protectQuotes) {
-    const quoted = quoteState(ctx, start, i, k, to);
+    const quoted = quoteState(ctx, i, k);
     if (quoted === 'open') return false;
     // Closed right after the mark: a new sentence starts with a capital (or, after a double quote or bracket, an opening one).
     if (quoted === 'closed') return isUpper(next) || (isOpener(next) && /["”)\]»]/.test(text.slice(j, k)) && !text.slice(i, j).includes('..'));
@@ -233,8 +238,8 @@ function gluedSentenceEnds(text: string, start: number, i: number, k: number, to
 }
 
 /** Whether the mark stands inside a quotation or brackets, and if so whether the marks right after it close them all. */
-function quoteState(ctx: Context, start: number, i: number, k: number, to: number): 'none' | 'open' | 'closed' {
-  ctx.quotes ??= quotedRanges(ctx.text, start, to);
+function quoteState(ctx: Context, i: number, k: number): 'none' | 'open' | 'closed' {
+  ctx.quotes ??= quotedRanges(ctx.text, ctx.chunkStart, ctx.chunkEnd);
   let state: 'none' | 'closed' = 'none';
   for (const r of ctx.quotes) {
     if (r.start < i && i < r.end) {
