@@ -14,21 +14,17 @@ import { MemoryCorpus } from '../../pipeline/corpus.ts';
 import { createDoc, type Doc } from '../../pipeline/doc.ts';
 import type { EvalExample, EvalOptions, EvalResult, EvalTable, GoldRecord, StageEvaluator } from '../../pipeline/evaluate/contract.ts';
 import { createBoilerplateStage } from './index.ts';
-import { domText } from './html.ts';
 import { recordScore, shingleMatch, shingleScore, snippetCounts, snippetScore, type SnippetCounts } from './score.ts';
 
 const FIELDS = ['title', 'byline', 'outlet', 'dateline'] as const;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Readability alone: its content's rendered text, the baseline the stage must beat. */
+/** Readability alone: the library's own `textContent`, with default options, the baseline the stage must beat. */
 export function readabilityAlone(html: string): string {
   try {
     const { document } = parseHTML(html);
-    const article = new Readability(document as unknown as Document).parse();
-    if (!article?.content) return '';
-    const { document: fragment } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-    return domText(fragment.body as never);
+    return new Readability(document as unknown as Document).parse()?.textContent ?? '';
   } catch {
     return '';
   }

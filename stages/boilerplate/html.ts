@@ -55,6 +55,91 @@ export function domText(root: DomNode): string {
   return out.join('');
 }
 
+/** Deepest element nesting and element count, walked iteratively (stops counting past the limits). */
+export function domShape(root: DomNode, maxDepth: number, maxNodes: number): { depth: number; nodes: number } {
+  let depth = 0;
+  let nodes = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (node.nodeType !== 1 && node.nodeType !== 9) continue;
+    nodes++;
+    if (d > depth) depth = d;
+    if (depth > maxDepth || nodes > maxNodes) break;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], d + 1]);
+  }
+  return { depth, nodes };
+}
+
+/**
+ * Readability walks ancestors per candidate and recurses in places: on absurd nesting or size it
+ * takes minutes or overflows the stack. Such pages go to the text rules on the rendered page.
+ */
+const READABILITY_MAX_DEPTH = 160;
+const READABILITY_MAX_NODES = 150_000;
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'td', 'tr', 'th', 'option']);
+const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'title', 'svg', 'math']);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * One linear pass over the markup, no DOM: the estimated nesting depth, and the text with a line
+ * break at each block tag. For pages a DOM parser would choke on.
+ */
+export function scanHtml(html: string, wantText: boolean): { depth: number; text: string } {
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let depth = 0;
+  let maxDepth = 0;
+  let at = 0;
+  while (at < html.length) {
+    const open = html.indexOf('<', at);
+    if (open < 0) {
+      if (wantText) out.push(html.slice(at));
+      break;
+    }
+    if (wantText && open > at) out.push(html.slice(at, open));
+    if (lower.startsWith('<!--', open)) {
+      const end = html.indexOf('-->', open + 4);
+      at = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const close = html.indexOf('>', open + 1);
+    if (close < 0) break;
+    const m = /^<\/?([a-z][a-z0-9-]{0,20})/.exec(lower.slice(open, Math.min(close + 1, open + 24)));
+    at = close + 1;
+    if (!m) continue;
+    const name = m[1];
+    const closing = lower[open + 1] === '/';
+    if (!closing && RAW_TEXT.has(name)) {
+      const end = lower.indexOf(`</${name}`, at);
+      at = end < 0 ? html.length : end;
+      continue;
+    }
+    if (!VOID.has(name) && html[close - 1] !== '/') {
+      depth += closing ? -1 : 1;
+      if (depth < 0) depth = 0;
+      if (depth > maxDepth) maxDepth = depth;
+    }
+    if (wantText) out.push(BLOCK.has(name.toUpperCase()) ? '\n' : ' ');
+  }
+  return { depth: maxDepth, text: wantText ? decodeEntities(out.join('')) : '' };
+}
+
+/** Beyond this estimated nesting a DOM parse itself turns slow: such a page is read as text. */
+const PARSE_MAX_DEPTH = 1000;
+
 export interface HtmlExtraction {
   /** The main content as text, one block a line (null when Readability found none). */
   content: string | null;
@@ -70,6 +155,9 @@ const MAX_HTML = 8_000_000;
 
 export function extractHtml(html: string, url?: string): HtmlExtraction {
   const source = html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html;
+  if (scanHtml(source, false).depth > PARSE_MAX_DEPTH) {
+    return { content: null, page: scanHtml(source, true).text, title: null, byline: null, lang: null };
+  }
   const { document } = parseHTML(source);
   const doc = document as unknown as Document & DomNode;
   const lang = doc.documentElement?.getAttribute?.('lang') ?? null;
@@ -78,6 +166,8 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
   let content: string | null = null;
   let title: string | null = null;
   let byline: string | null = null;
+  const shape = domShape(doc, READABILITY_MAX_DEPTH, READABILITY_MAX_NODES);
+  if (shape.depth > READABILITY_MAX_DEPTH || shape.nodes > READABILITY_MAX_NODES) return { content: null, page, title: null, byline: null, lang };
   try {
     // Readability mutates the DOM it reads: the page text above was taken first.
     const article = new Readability(doc, { keepClasses: false, charThreshold: 300 }).parse();
