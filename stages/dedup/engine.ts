@@ -79,9 +79,9 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const paras = paragraphs(doc.text, res.hasher, opt.furnitureMaxWords);
   const paraKeys = [...new Set(paras.map((p) => p.key).filter((k): k is string => k !== null))];
   const title = doc.title ?? doc.article.title ?? '';
-  const allTerms = contentTerms(doc.text, words(doc.text), stops);
-  for (const t of contentTerms(title, words(title), stops).keys()) allTerms.set(t, 1);
-  const termKeys = [...allTerms.keys()];
+  const analysis = { words: words(doc.text), terms: new Map<string, number>() };
+  analysis.terms = contentTerms(doc.text, analysis.words, stops);
+  const termKeys = [...new Set([...analysis.terms.keys(), ...contentTerms(title, words(title), stops).keys()])];
 
   // 1. counts
   const [paraCounts, [seq], dfCorpus] = await Promise.all([
@@ -91,7 +91,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   ]);
   const recurring = new Set(paraKeys.filter((_, i) => paraCounts[i] >= opt.furnitureMinDocs));
   const furniture: Paragraph[] = paras.filter((p) => p.key !== null && recurring.has(p.key));
-  const f = articleFeatures(doc, furniture, res.hasher, stops, opt.titleWeight);
+  const f = articleFeatures(doc, furniture, res.hasher, stops, opt.titleWeight, analysis);
   const dfOf = new Map(termKeys.map((t, i) => [t, dfCorpus[i]]));
   const docs = bg.docs + seq;
   const vector = tfidfVector(f.terms, (t) => idf((bg.df.get(t) ?? 0) + (dfOf.get(t) ?? 0), docs), opt.vectorSize);

@@ -49,7 +49,7 @@ export const DEFAULT_OPTIONS: DedupOptions = {
   queryTerms: 24,
   pageSize: 100,
   candidateLimit: 40,
-  furnitureMinDocs: 2,
+  furnitureMinDocs: 8,
   furnitureMaxWords: 20,
 };
 

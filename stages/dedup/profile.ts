@@ -51,17 +51,38 @@ export function articleDate(doc: Doc): string | null {
 function keptWords(text: string, furniture: Paragraph[]): Word[] {
   const all = words(text);
   if (!furniture.length) return all;
-  return all.filter((w) => !furniture.some((p) => w.start >= p.start && w.end <= p.end));
+  let p = 0;
+  return all.filter((w) => {
+    while (p < furniture.length && furniture[p].end <= w.start) p++;
+    return !(p < furniture.length && w.start >= furniture[p].start && w.end <= furniture[p].end);
+  });
 }
 
-export function articleFeatures(doc: Doc, furniture: Paragraph[], hasher: ShingleHasher, stops: StopList, titleWeight = 1): ArticleFeatures {
+/** The text's words and body terms, computed once and reused when no furniture is taken out. */
+export interface TextAnalysis {
+  words: Word[];
+  terms: Map<string, number>;
+}
+
+export function articleFeatures(
+  doc: Doc,
+  furniture: Paragraph[],
+  hasher: ShingleHasher,
+  stops: StopList,
+  titleWeight = 1,
+  analysis?: TextAnalysis,
+): ArticleFeatures {
   const text = doc.text;
-  const ws = keptWords(text, furniture);
+  const ws = analysis && !furniture.length ? analysis.words : keptWords(text, furniture);
   const shingleHashes = hashShingles(hasher, shingleList(ws.map((w) => w.norm)));
-  const terms = contentTerms(text, ws, stops);
+  const terms = analysis && !furniture.length ? new Map(analysis.terms) : contentTerms(text, ws, stops);
+  let from = 0;
   const sentenceTerms = doc.sentences.map((s) => {
+    while (from < ws.length && ws[from].start < s.start) from++;
+    let to = from;
+    while (to < ws.length && ws[to].end <= s.end) to++;
+    const sw = ws.slice(from, to);
     if (furniture.some((p) => s.start >= p.start && s.end <= p.end)) return new Uint32Array(0);
-    const sw = ws.filter((w) => w.start >= s.start && w.end <= s.end);
     const set = new Set<number>();
     for (const t of contentTerms(text, sw, stops).keys()) set.add(hasher.hash(t));
     return Uint32Array.from(set).sort();
@@ -115,8 +136,8 @@ export function capitalisedNames(text: string, ws: Word[], stops: StopList): str
     }
     let j = i + 1;
     while (j < ws.length && isCap(ws[j]) && /^[\s-]*$/.test(text.slice(ws[j - 1].end, ws[j].start))) j++;
-    const before = text.slice(0, ws[i].start).trimEnd();
-    const opensSentence = !before || /[.!?:…"“”\n]$/.test(before) || /\n\s*$/.test(text.slice(0, ws[i].start));
+    const before = text.slice(Math.max(0, ws[i].start - 8), ws[i].start);
+    const opensSentence = ws[i].start === 0 || (i > 0 ? !/^[\s-]*$/.test(text.slice(ws[i - 1].end, ws[i].start)) && /[.!?:…"“”\n]\s*$/.test(before) : true);
     const single = j - i === 1;
     if (!(single && (opensSentence || stops.words.has(ws[i].norm)))) {
       names.push(text.slice(ws[i].start, ws[j - 1].end));
