@@ -447,8 +447,11 @@ export const EN_RULES: Rule[] = [
           return withMod({ type: 'DATE', value: `${formatYear(y)}-${season}` });
         }
         if (unitWord === 'weekend') {
-          const sunday = weekdayDay(r.anchor, 7, shift > 0);
-          return withMod({ type: 'DATE', value: shiftedValue(addDays(sunday, shift < 0 ? -7 * (weekdayDay(r.anchor, 6, false) >= r.anchor ? 1 : 0) : 0), 0, 'WE') });
+          // last weekend: the one before the anchor's week when the anchor is itself a weekend day
+          let saturday = weekdayDay(r.anchor, 6, false);
+          if (shift < 0 && weekdayOf(r.anchor) >= 6) saturday = addDays(saturday, -7);
+          const day = shift < 0 ? saturday : addDays(r.anchor, 7 * shift);
+          return withMod({ type: 'DATE', value: shiftedValue(day, 0, 'WE') });
         }
         const unit = unitOf(unitWord.replace('fiscal ', ''));
         return withMod({ type: 'DATE', value: shiftedValue(r.anchor, shift, unit) });

@@ -120,14 +120,23 @@ export interface FutureSignals {
   future: RegExp;
 }
 
-const SENTENCE_END = /[.!?\n]/;
+const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? \n
+const isBlank = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 
-/** Bounds of the sentence around [start, end). */
+/** Bounds of the sentence around [start, end): a . ! ? followed by white space, or a line break. */
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
-  while (s > 0 && !(SENTENCE_END.test(text[s - 1]) && (s >= text.length || /\s/.test(text[s]) || text[s - 1] === '\n'))) s--;
+  while (s > 0) {
+    const prev = text.charCodeAt(s - 1);
+    if (isSentenceEnd(prev) && (prev === 10 || s >= text.length || isBlank(text.charCodeAt(s)))) break;
+    s--;
+  }
   let e = end;
-  while (e < text.length && !(SENTENCE_END.test(text[e]) && (e + 1 >= text.length || /\s/.test(text[e + 1])))) e++;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (isSentenceEnd(c) && (e + 1 >= text.length || isBlank(text.charCodeAt(e + 1)))) break;
+    e++;
+  }
   return [s, e];
 }
 

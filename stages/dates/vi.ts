@@ -458,9 +458,8 @@ export const VI_RULES: Rule[] = [
           } else if (m[6]) {
             const shift = { nay: 0, qua: -1, mai: 1 }[norm(m[6]) as 'nay' | 'qua' | 'mai'];
             date = r.anchor ? formatDay(addDays(r.anchor, shift)) : 'XXXX-XX-XX';
-          } else if (m[7]) {
-            date = referenceDay(r.state, r.anchor);
           } else {
+            // "19 giờ", "19 giờ cùng ngày": the day the story is at
             date = referenceDay(r.state, r.anchor);
           }
           return { type: 'TIME', value: `${date}${hhmm}` };
