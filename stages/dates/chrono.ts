@@ -70,7 +70,7 @@ function valueOf(k: Known, r: Resolver, start: number, end: number, before: stri
     return { type: 'DATE', value: String(k.year).padStart(4, '0') };
   }
   if (k.hour !== undefined) {
-    const d = date ?? referenceDay(r.state, r.anchor);
+    const d = date ?? referenceDay(r.state, r.anchor, 0, Infinity);
     return { type: 'TIME', value: `${d}T${String(k.hour).padStart(2, '0')}:${String(k.minute ?? 0).padStart(2, '0')}` };
   }
   return date ? { type: 'DATE', value: date } : null;

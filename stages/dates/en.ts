@@ -523,8 +523,9 @@ export const EN_RULES: Rule[] = [
         start,
         end,
         resolve() {
-          const v: TimexValue = { type: 'DURATION', value: unit === 'Q' ? durationValue(n === null ? null : n * 3, 'M') : durationValue(n, unit) };
-          if (unit === 'Q' && n !== null && Number.isInteger(n)) v.value = `P${n}Q`;
+          // TimeBank writes counted decades in years ("two decades" is P20Y)
+          const value = unit === 'Q' ? (n !== null && Number.isInteger(n) ? `P${n}Q` : durationValue(n === null ? null : n * 3, 'M')) : unit === 'DE' && n !== null ? durationValue(n * 10, 'Y') : durationValue(n, unit);
+          const v: TimexValue = { type: 'DURATION', value };
           if (mod) v.mod = mod;
           return v;
         },
@@ -679,7 +680,7 @@ export const EN_RULES: Rule[] = [
             const month = monthOf(m[11])!;
             const y = r.yearFor(month, +m[12], start, end);
             date = `${y === null ? 'XXXX' : formatYear(y)}-${String(month).padStart(2, '0')}-${String(+m[12]).padStart(2, '0')}`;
-          } else date = r.anchor ? formatDay(r.anchor) : 'XXXX-XX-XX';
+          } else date = referenceDay(r.state, r.anchor, 0, Infinity);
           return { type: 'TIME', value: `${date}${hhmm}` };
         },
       };

@@ -257,10 +257,13 @@ export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day 
   if (y) state.lastYear = +y[1];
 }
 
-/** The day an anaphoric 'the same day' points to: the last reported day when it is close to the anchor. */
-export function referenceDay(state: DiscourseState, anchor: Day | null, shift = 0): string {
+/**
+ * The day an anaphoric 'the same day' points to: the last reported day when it is within
+ * `maxGap` days of the anchor (a clock time with no date takes the story's day whatever the gap).
+ */
+export function referenceDay(state: DiscourseState, anchor: Day | null, shift = 0, maxGap = 3): string {
   const last = state.lastDay;
-  if (last && (!anchor || (last.y !== null && Math.abs(daysBetween(anchor, last as Day)) <= 3))) {
+  if (last && (!anchor || (last.y !== null && Math.abs(daysBetween(anchor, last as Day)) <= maxGap))) {
     const moved = addDays({ y: last.y ?? 2001, m: last.m, d: last.d }, shift);
     return last.y === null ? `XXXX-${String(moved.m).padStart(2, '0')}-${String(moved.d).padStart(2, '0')}` : formatDay(moved);
   }

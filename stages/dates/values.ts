@@ -24,9 +24,17 @@ export function durationValue(n: number | null, unit: Unit): string {
   const prefix = clock ? 'PT' : 'P';
   if (n === null) return `${prefix}X${code}`;
   if (!Number.isInteger(n)) {
+    // 2 1/2 years is P2Y6M, 5 1/2 hours PT5H30M, half an hour PT30M
     const down: Partial<Record<Unit, [Unit, number]>> = { Y: ['M', 12], M: ['D', 30], W: ['D', 7], D: ['TH', 24], TH: ['TM', 60], TM: ['TS', 60], DE: ['Y', 10], CE: ['Y', 100] };
     const next = down[unit];
-    if (next && Number.isInteger(n * next[1])) return durationValue(n * next[1], next[0]);
+    const whole = Math.floor(n);
+    const rest = (n - whole) * (next?.[1] ?? 0);
+    if (next && Number.isInteger(rest)) {
+      const tail = durationValue(rest, next[0]);
+      if (!whole) return tail;
+      const clockTail = next[0] === 'TH' || next[0] === 'TM' || next[0] === 'TS';
+      return `${prefix}${whole}${code}${clockTail && !clock ? 'T' : ''}${tail.replace(/^PT?/, '')}`;
+    }
   }
   return `${prefix}${n}${code}`;
 }

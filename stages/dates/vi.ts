@@ -460,7 +460,7 @@ export const VI_RULES: Rule[] = [
             date = r.anchor ? formatDay(addDays(r.anchor, shift)) : 'XXXX-XX-XX';
           } else {
             // "19 giờ", "19 giờ cùng ngày": the day the story is at
-            date = referenceDay(r.state, r.anchor);
+            date = referenceDay(r.state, r.anchor, 0, Infinity);
           }
           return { type: 'TIME', value: `${date}${hhmm}` };
         },
