@@ -31,7 +31,7 @@ const DEFAULT_MAX_CHARS = 2000;
 const WORD_CAP = 30;
 /** The cap of a capitalised word in running text (at least this many letters). */
 const NAME_CAP = 5;
-const RUNNING_TEXT_LETTERS = 40;
+const RUNNING_TEXT_LETTERS = 12;
 
 /** A Han character or a Hangul syllable says as much as a few alphabetic letters: it weighs 3 in the choice of script. */
 const SYLLABIC: Record<number, number> = { [SCRIPTS.indexOf('Cjk')]: 3, [SCRIPTS.indexOf('Hang')]: 3 };
@@ -40,6 +40,11 @@ const SYLLABIC: Record<number, number> = { [SCRIPTS.indexOf('Cjk')]: 3, [SCRIPTS
 export function isVietnameseLetter(code: number): boolean {
   if (code >= 0x1ea0 && code <= 0x1ef9) return code !== 0x1eb8 && code !== 0x1eb9 && code !== 0x1ecc && code !== 0x1ecd;
   return code === 0x01a0 || code === 0x01a1 || code === 0x01af || code === 0x01b0;
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word[0];
+  return first !== first.toLowerCase();
 }
 
 function hasVietnameseLetter(word: string): boolean {
@@ -111,8 +116,8 @@ export class LanguageDetector {
     if (letters === 0) return UNDETERMINED;
     const script = SCRIPTS[best];
 
-    // Vietnamese letters: dense, the text is Vietnamese; sparse in a longer text, they are names
-    // (Nguyễn Phú Trọng in an English quote) and their words are left out of the scoring.
+    // Vietnamese letters: dense, the text is Vietnamese; sparse in a longer text, capitalised words
+    // that have them are names (Nguyễn Phú Trọng in an English quote), left out of the scoring.
     let skipVietnameseWords = false;
     if (script === 'Latn' && this.vietnamese >= 0 && counts[best] >= VIETNAMESE_MIN_LETTERS) {
       let vi = 0;
@@ -145,7 +150,7 @@ export class LanguageDetector {
       for (const i of list) scores[i] += Math.max(word[i], high - cap);
     };
     forEachWord(sample, (w, s) => {
-      if (s === best && !(skipVietnameseWords && hasVietnameseLetter(w))) add(w);
+      if (s === best && !(skipVietnameseWords && isCapitalised(w) && hasVietnameseLetter(w))) add(w);
     });
     if (scored === 0 && skipVietnameseWords) {
       forEachWord(sample, (w, s) => {

@@ -29,6 +29,9 @@ describe('detectLanguage', () => {
   it('is not swayed by Vietnamese names in an English quote', () => {
     const guess = detectLanguage("Vietnam's Prime Minister Phạm Minh Chính met Nguyễn Phú Trọng and Võ Văn Thưởng in Hà Nội on Tuesday.");
     expect(guess.lang).toBe('en');
+    // ... nor a Vietnamese caption by foreign names.
+    expect(detectLanguage('Tổng thư ký NATO Jens Stoltenberg.').lang).toBe('vi');
+    expect(detectLanguage('Ông Donald Trump và Tổng thống Emmanuel Macron.').lang).toBe('vi');
   });
 
   it('weighs a Hangul syllable or a Han character above a Latin letter when choosing the script', () => {
