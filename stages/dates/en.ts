@@ -1,9 +1,8 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
-import { derived, recentQuarter, referenceDay, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
+import { derived, recentQuarter, referenceDay, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
-import { withYearless } from './vi.ts';
 
 interface EnWords {
   numbers: Record<string, number>;

@@ -229,6 +229,12 @@ export function nearestYear(anchor: Day, month: number, day: number, tense: 'pas
   return best;
 }
 
+/** Marks a value whose year was not printed, so that a coordinated date may lend it one. */
+export function withYearless(v: TimexValue, yearless: boolean): TimexValue {
+  if (yearless) Object.defineProperty(v, 'yearless', { value: true, enumerable: false });
+  return v;
+}
+
 /** Marks a value computed from the discourse state ('a year earlier'): it does not move the state. */
 export function derived(v: TimexValue): TimexValue {
   Object.defineProperty(v, 'derived', { value: true, enumerable: false });

@@ -72,7 +72,8 @@ export const evaluator: StageEvaluator = {
         addRecord(group(bySource, sourceOf(gold.id))[name], pairs, predicted.length, gold.complete);
         for (const type of ['DATE', 'TIME', 'DURATION', 'SET']) {
           const typed = pairs.filter((p) => p.gold.type === type);
-          const extraOfType = extra.filter((p) => p.type === type).length;
+          // extra predictions count against precision only where the record is complete
+          const extraOfType = gold.complete ? extra.filter((p) => p.type === type).length : 0;
           const predictedOfType = typed.filter((p) => p.predicted).length + extraOfType;
           if (typed.length || extraOfType) addRecord(group(byType, type)[name], typed, predictedOfType, gold.complete);
         }

@@ -1,7 +1,7 @@
 /** Vietnamese news time expressions, following dates/GUIDELINES.md (TIMEX3 adapted to Vietnamese). */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatYear, isValidDay, type Day } from './calendar.ts';
-import { referenceDay, type Candidate, type Rule, type TimexValue } from './engine.ts';
+import { referenceDay, withYearless, type Candidate, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue, monthValue, romanToInt, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface ViWords {
@@ -104,12 +104,6 @@ function dayCandidate(
       return withYearless(v, year === null);
     },
   };
-}
-
-/** Marks a value whose year was not printed, so that a coordinated date may lend it one. */
-export function withYearless(v: TimexValue, yearless: boolean): TimexValue {
-  if (yearless) Object.defineProperty(v, 'yearless', { value: true, enumerable: false });
-  return v;
 }
 
 const DAY_HEAD = `(?:(${EDGE})${S})?(?:(${POD})${S})?(?:(ngày|hôm)${S})?(?:(?:cùng${S}ngày|(?:thứ${S}(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ${S}nhật)),?${S})?`;
