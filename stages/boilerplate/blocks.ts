@@ -42,7 +42,9 @@ const OUTER_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
 export function furnitureKind(text: string): string | undefined {
   if (text.length > 80) {
-    if (text.length < 1500) for (const [re, kind] of PATTERNS) if ((kind === 'consent' || (kind === 'footer' && text.length < 300)) && re.test(text)) return kind;
+    if (text.length < 1500)
+      for (const [re, kind] of PATTERNS)
+        if ((kind === 'consent' || ((kind === 'footer' || kind === 'newsletter' || kind === 'inline-related' || kind === 'promo' || kind === 'timestamp') && text.length < 200)) && re.test(text)) return kind;
     return undefined;
   }
   const bare = text.replace(OUTER_PUNCT, '').toLowerCase();

@@ -43,9 +43,9 @@ export const DEFAULT_CLASSIFY: ClassifyOptions = {
 };
 
 /** Widget kinds that mark the end of an article's text, not a pause inside it. */
-const BREAKS = new Set(['comments', 'footer', 'consent']);
+const BREAKS = new Set(['comments', 'footer', 'consent', 'end', 'newsletter']);
 /** Widgets printed inside articles too ('Read more', share buttons): a pause, not an end. */
-const PAUSES = new Set(['share', 'related']);
+const PAUSES = new Set(['share', 'related', 'credit', 'inline-related', 'promo', 'timestamp']);
 
 export interface Verdict {
   quality: Quality;
@@ -131,13 +131,15 @@ export function headlineBlock(blocks: TextBlock[], title?: string | null): numbe
  * printed twice, a headline again) or one long block that strings other blocks together (the
  * article body again in a teaser, a summary or structured data).
  */
-export function repeatedBlocks(blocks: TextBlock[]): boolean[] {
+export function repeatedBlocks(blocks: TextBlock[], window = 3): boolean[] {
   const out = blocks.map(() => false);
-  const seen = new Set<string>();
+  // An exact copy close by (a caption printed twice); far-apart copies are lists and tables.
+  const last = new Map<string, number>();
   blocks.forEach((b, i) => {
     if (b.chars < 20) return;
-    if (seen.has(b.text)) out[i] = true;
-    else seen.add(b.text);
+    const at = last.get(b.text);
+    if (at !== undefined && i - at <= window) out[i] = true;
+    else last.set(b.text, i);
   });
   const parts = blocks.filter((b, i) => !out[i] && b.chars >= 60 && b.chars < 2000);
   let budget = 4000;

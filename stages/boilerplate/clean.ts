@@ -45,6 +45,31 @@ function headlineLike(b: TextBlock): boolean {
   return !b.furniture && !b.linkLike && b.words.length >= 3 && b.chars <= 250 && !/^\d+\.\s/.test(b.text) && !/[.:]$/.test(b.text) && !isBylineLine(b.text);
 }
 
+/** Widgets after which an extractor's content is end matter (author box, related, comments). */
+const END_KINDS = new Set(['end', 'comments', 'newsletter', 'related', 'share', 'footer', 'consent']);
+
+/**
+ * In extracted content, the first end-of-article widget in the last part of the text ends it:
+ * what follows is the author box, related links, comments. Only when most of the text comes
+ * before it, so an inline 'Read more' early on cannot cut an article short.
+ */
+function cutEndMatter(blocks: TextBlock[], keep: boolean[], kinds: (string | undefined)[]): void {
+  const total = blocks.reduce((n, b, i) => n + (keep[i] ? b.chars : 0), 0);
+  let before = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const kind = blocks[i].furniture;
+    if (kind && END_KINDS.has(kind) && before >= total * 0.6) {
+      for (let j = i; j < blocks.length; j++) {
+        if (keep[j]) kinds[j] = 'end-matter';
+        keep[j] = false;
+      }
+      kinds[i] = kind;
+      return;
+    }
+    if (keep[i]) before += blocks[i].chars;
+  }
+}
+
 export function cleanText(input: CleanInput): Cleaned {
   const stops = chooseStopList(input.text, input.lang ?? undefined);
   const blocks = splitBlocks(input.text, stops);
@@ -67,6 +92,7 @@ export function cleanText(input: CleanInput): Cleaned {
       keep[i] = !kind;
       kinds[i] = kind;
     });
+    cutEndMatter(blocks, keep, kinds);
   }
 
   const first = keep.indexOf(true);
