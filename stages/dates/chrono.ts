@@ -93,6 +93,8 @@ export function chronoCandidates(text: string, lang: string): Candidate[] {
       // calendar words only: chrono also reads fractions (7/8), prices ($3.625 a share) and name parts
       if (!CALENDAR_WORD.test(res.text) || RELATIVE_WORD.test(res.text)) continue;
       const k = known(res.start);
+      // a lone month or year is the rule set's business (it knows "March for Life" and "May" the verb)
+      if (k.day === undefined && k.weekday === undefined && k.hour === undefined) continue;
       // a clock reading needs a clock word: "6.43, on Friday" is an index value, "at 1,015 francs" a price
       if (k.hour !== undefined && !/\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(res.text)) continue;
       // the span without the prepositions and punctuation chrono takes in

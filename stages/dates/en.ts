@@ -162,8 +162,11 @@ export const EN_RULES: Rule[] = [
         start: m.index,
         end: m.index + m[0].length,
         resolve(r) {
-          // TimeBank writes "Wednesday night" as the day itself, a DATE
-          return { type: 'DATE', value: weekdayValue(r, wd, rel, m.index, m.index + m[0].length) };
+          const date = weekdayValue(r, wd, rel, m.index, m.index + m[0].length);
+          // the evening and afternoon are clock-like parts of the day; "Friday morning/night" reads as the day
+          const pod = m[4] ? lc(m[4]) : '';
+          if (pod === 'evening' || pod === 'afternoon') return { type: 'TIME', value: `${date}T${WORDS.partsOfDay[pod]}` };
+          return { type: 'DATE', value: date };
         },
       };
     },
@@ -224,6 +227,7 @@ export const EN_RULES: Rule[] = [
       if (!month) return null;
       // a bare abbreviation is a month only before a number ("Jan Kavan" is a name)
       if (/^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/.test(m[3]) && !m[4]) return null;
+      if (m[3] === 'March' && !m[1] && !m[2] && !m[4] && !m[5] && /^\s+(?:for|of|on|to|against)\s+(?:the\s+)?[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
       if (m[3] === 'May' && !m[1] && !m[2] && !m[4] && !m[5]) {
         // "May" the modal verb at the start of a sentence
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -300,7 +304,9 @@ export const EN_RULES: Rule[] = [
   // the 1980s, the '80s, the nineties, the late 1970s
   rule(
     `\\b(?:the\\s+)?(?:(early|late|mid)[- ])?(1[0-9]\\d0|20\\d0|'\\d0|\\d0)'?s\\b|\\bthe\\s+(?:(early|late|mid)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`,
-    (m) => {
+    (m, text) => {
+      // "in his 30s" is an age
+      if (/\b(?:his|her|their|my|your|its|our)\s+(?:early\s+|late\s+|mid-)?$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) return null;
       let decade: number;
       if (m[2]) {
         const d = m[2].replace("'", '');
@@ -488,6 +494,8 @@ export const EN_RULES: Rule[] = [
         if (unit === 'D' && !m[1] && !m[2] && !suffix && /^\s+(?:or|and)\s/i.test(after)) return null;
       }
       if (unit === 'X' || unitWord === 'weekend') return null;
+      // "60 Minutes", "24 Hours of Le Mans": a capitalised unit after a number is a title
+      if (/^[A-Z]/.test(m[5]) && /\d/.test(m[3])) return null;
       // "a quarter of the market", "three-quarters": fractions
       if (unit === 'Q' && ((/^\s+of\b/i.test(after) && !vague) || (/quarters$/i.test(m[0]) && hyphen))) return null;
       // ages: "6-year-old", "52 years old"
@@ -626,7 +634,16 @@ export const EN_RULES: Rule[] = [
     (m) => {
       const unit = unitOf(m[1] ?? m[2]);
       const start = m[2] ? m.index + m[0].toLowerCase().indexOf('year') : m.index;
-      return { start, end: m.index + m[0].length, resolve: (r) => ({ type: 'DATE', value: shiftedValue(r.anchor, 0, unit), mod: 'END' }) };
+      // "by year-end" is the last day of the year; "around year end" its last month
+      const around = /^around/i.test(m[0]);
+      return {
+        start,
+        end: m.index + m[0].length,
+        resolve: (r) => {
+          if (!r.anchor || unit !== 'Y') return { type: 'DATE', value: shiftedValue(r.anchor, 0, unit), mod: 'END' };
+          return { type: 'DATE', value: around ? `${formatYear(r.anchor.y)}-12` : `${formatYear(r.anchor.y)}-12-31` };
+        },
+      };
     },
     1,
   ),

@@ -20,9 +20,21 @@ const LANGUAGES: Record<string, LanguageRules> = {
 /** Languages without a rule set: chrono-node's own locale, where it has one. */
 const FALLBACK: LanguageRules = { rules: [], cues: LANGUAGES.en.cues, chrono: true };
 
+/**
+ * "WASHINGTON, August 11 (Xinhua) --": the dateline states the publication date, which is the
+ * anchor, not an expression of the text (TimeBank leaves it out too).
+ */
+function inDateline(text: string, c: Candidate): boolean {
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  if (c.start - lineStart > 60) return false;
+  const before = text.slice(lineStart, c.start);
+  const after = text.slice(c.end, c.end + 24);
+  return /^\s*[A-Z][A-Z .'-]+,\s*$/.test(before) && /^\s*(?:\(|--|_|—)/.test(after);
+}
+
 export function findTimexes(text: string, lang: string, anchor: DateAnchor): Timex[] {
   const language = LANGUAGES[lang] ?? FALLBACK;
   const candidates: Candidate[] = runRules(language.rules, text);
   if (language.chrono) candidates.push(...chronoCandidates(text, lang));
-  return resolveCandidates(text, parseDay(anchor.value), selectCandidates(candidates), language.cues);
+  return resolveCandidates(text, parseDay(anchor.value), selectCandidates(candidates.filter((c) => !inDateline(text, c))), language.cues);
 }
