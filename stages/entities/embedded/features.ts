@@ -7,9 +7,9 @@ import { hashString, mix } from './hash.ts';
 import type { Token } from './tokenize.ts';
 import { capitalBucket, signature } from './word-classes.ts';
 
-/** Features per token that do not depend on the tags: 34 of the sentence, 2 of the document. */
-export const STATIC_FEATURES = 36;
-export const SENTENCE_FEATURES = 34;
+/** Features per token that do not depend on the tags: 39 of the sentence, 2 of the document. */
+export const STATIC_FEATURES = 41;
+export const SENTENCE_FEATURES = 39;
 
 /** Token properties the templates combine, hashed once per sentence. */
 export interface SentenceView {
@@ -22,6 +22,9 @@ export interface SentenceView {
   /** Gazetteer marks: bits 0-3 begin a listed name of type k, bits 4-7 continue one. */
   gaz: Uint8Array;
   cluster: Uint32Array;
+  /** Start and end (exclusive) of the run of capitalised tokens a token is in (start = end = -1 outside). */
+  runStart: Int32Array;
+  runEnd: Int32Array;
   prefix: Uint32Array; // 3 per token
   suffix: Uint32Array; // 4 per token
   /** Most of the sentence's letters are capitals (a headline). */
@@ -31,23 +34,45 @@ export interface SentenceView {
 const PAD_L = hashString('<s>');
 const PAD_R = hashString('</s>');
 
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase();
+// Character classes by UTF-16 code unit, memoised: 1 upper, 2 lower, 3 digit, 4 other (0 = not yet known).
+const CLASS = new Uint8Array(65536);
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+
+function charClass(code: number): number {
+  let c = CLASS[code];
+  if (c) return c;
+  const ch = String.fromCharCode(code);
+  c = ch !== ch.toLowerCase() ? UPPER : ch !== ch.toUpperCase() ? LOWER : /\p{N}/u.test(ch) ? DIGIT : 4;
+  CLASS[code] = c;
+  return c;
 }
-function isLower(ch: string): boolean {
-  return ch !== ch.toUpperCase();
-}
+
+const SHAPE_CHAR = ['', 'X', 'x', 'd'];
 
 /** Word shape with runs collapsed: `Hà`→`Xx`, `NATO`→`X`, `U.S`→`X.X`, `1996`→`d`. */
 export function shapeOf(word: string): string {
   let out = '';
   let last = '';
-  for (const ch of word) {
-    const c = ch >= '0' && ch <= '9' ? 'd' : isUpper(ch) ? 'X' : isLower(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const k = charClass(code);
+    const c = k < 4 ? SHAPE_CHAR[k] : word[i];
     if (c !== last) out += c;
     last = c;
   }
   return out.length > 8 ? out.slice(0, 8) : out;
+}
+
+/** FNV-1a of s[from, to) (equal to hashString(s.slice(from, to)), without the slice). */
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 export interface Lexicon {
@@ -77,6 +102,8 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     flags: new Uint8Array(n),
     gaz: new Uint8Array(n),
     cluster: new Uint32Array(n),
+    runStart: new Int32Array(n).fill(-1),
+    runEnd: new Int32Array(n).fill(-1),
     prefix: new Uint32Array(n * 3),
     suffix: new Uint32Array(n * 4),
     caps: false,
@@ -92,17 +119,31 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     const shape = shapeOf(w);
     view.shape[i] = hashString(shape);
     view.flags[i] = (t.glued ? 1 : 0) | (shape[0] === 'X' ? 2 : 0);
-    for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = lw.length > k + 1 ? hashString(lw.slice(0, k + 1)) : 0;
-    for (let k = 0; k < 4; k++) view.suffix[i * 4 + k] = lw.length > k + 1 ? hashString(lw.slice(-(k + 1))) : 0;
+    const len = lw.length;
+    for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = len > k + 1 ? hashRange(lw, 0, k + 1) : 0;
+    for (let k = 0; k < 4; k++) view.suffix[i * 4 + k] = len > k + 1 ? hashRange(lw, len - k - 1, len) : 0;
     view.cluster[i] = lexicon.cluster(view.lower[i]);
-    for (const ch of w) {
-      if (isUpper(ch)) {
-        upper++;
-        letters++;
-      } else if (isLower(ch)) letters++;
+    for (let j = 0; j < w.length; j++) {
+      const k = charClass(w.charCodeAt(j));
+      if (k === UPPER) upper++;
+      if (k === UPPER || k === LOWER) letters++;
     }
   }
   view.caps = letters >= 8 && upper / letters > 0.8;
+  // Runs of capitalised tokens ('Khu thương mại [Lao Bảo]', 'ông [Nguyễn Văn An]').
+  for (let i = 0; i < n; ) {
+    if (!(view.flags[i] & 2)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && view.flags[j] & 2) j++;
+    for (let k = i; k < j; k++) {
+      view.runStart[k] = i;
+      view.runEnd[k] = j;
+    }
+    i = j;
+  }
   // Gazetteer: the longest listed name starting at each token.
   for (let i = 0; i < n; i++) {
     let h = SEQUENCE_SEED;
@@ -132,8 +173,14 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
   const lower = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.lower[i]);
   const shape = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.shape[i]);
   const gaz = (i: number) => (i < 0 || i >= n ? 0x100 : v.gaz[i]);
+  let o = 0;
+  let k = 0;
+  const f = (template: number, a: number, b = 0) => {
+    out[o + k++] = mix(mix(template, a), b) & mask;
+  };
   for (let i = 0; i < n; i++) {
-    const o = offset + i * stride;
+    o = offset + i * stride;
+    k = 0;
     const w0 = v.word[i];
     const l0 = v.lower[i];
     const s0 = v.shape[i];
@@ -142,10 +189,6 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
     const sm1 = shape(i - 1);
     const sp1 = shape(i + 1);
     const glue = (v.flags[i] & 1) | (i + 1 < n ? (v.flags[i + 1] & 1) << 1 : 0);
-    let k = 0;
-    const f = (template: number, a: number, b = 0) => {
-      out[o + k++] = mix(mix(template, a), b) & mask;
-    };
     f(0, 0);
     f(1, w0);
     f(2, l0);
@@ -183,6 +226,21 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
     f(31, signature(c0, 16));
     f(32, signature(cm1, 8), signature(cp1, 8));
     f(33, capitalBucket(cm1) | (capitalBucket(cp1) << 3), v.flags[i]);
+    // The capitalised run around the token: what precedes and follows it, and the run itself.
+    const rs = v.runStart[i];
+    if (rs >= 0) {
+      const re = v.runEnd[i];
+      const where = (i === rs ? 1 : 0) | (i === re - 1 ? 2 : 0) | (Math.min(re - rs, 4) << 2);
+      let run = 0x1234567;
+      for (let j = rs; j < re; j++) run = mix(run, v.word[j]);
+      f(34, lower(rs - 1), where);
+      f(35, mix(lower(rs - 2), lower(rs - 1)), where);
+      f(36, lower(re), where);
+      f(37, run, where);
+      f(38, shape(rs - 1), lower(re));
+    } else {
+      for (let t = 34; t <= 38; t++) f(t, 0);
+    }
   }
 }
 

@@ -54,20 +54,30 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
   row.fill(0);
   weights.add(transitionShapeBucket(0, view.shape[0], mask), row);
   for (let t = 0; t < L; t++) delta[t] = allowed[t] ? emit[t] + trans[t] + row[t] : -Infinity;
+  // Transition + (previous tag, shape) rows, per shape: most tokens of a sentence share a few shapes.
+  const byShape = new Map<number, Float64Array>();
   for (let i = 1; i < n; i++) {
     const cur = i * L;
     const last = cur - L;
+    let rows = byShape.get(view.shape[i]);
+    if (!rows) {
+      rows = new Float64Array(L * L);
+      for (let p = 0; p < L; p++) {
+        row.fill(0);
+        weights.add(transitionShapeBucket(p + 1, view.shape[i], mask), row);
+        for (let t = 0; t < L; t++) rows[p * L + t] = trans[(p + 1) * L + t] + row[t];
+      }
+      byShape.set(view.shape[i], rows);
+    }
+    if (pair) pair.set(rows, i * L * L);
     for (let t = 0; t < L; t++) delta[cur + t] = -Infinity;
     for (let p = 0; p < L; p++) {
       const from = delta[last + p];
       if (from === -Infinity) continue;
-      row.fill(0);
-      weights.add(transitionShapeBucket(p + 1, view.shape[i], mask), row);
       const a = (p + 1) * L;
-      if (pair) for (let t = 0; t < L; t++) pair[(i * L + p) * L + t] = trans[a + t] + row[t];
       for (let t = 0; t < L; t++) {
         if (!allowed[a + t]) continue;
-        const v = from + trans[a + t] + row[t];
+        const v = from + rows[p * L + t];
         if (v > delta[cur + t]) {
           delta[cur + t] = v;
           back[cur + t] = p;
