@@ -15,6 +15,8 @@ export interface DetectOptions {
   languages?: string[];
   /** Characters of the text to read at most (long text: the first ones are enough). */
   maxChars?: number;
+  /** Below this confidence the answer is `und` (keeping the script and the confidence). Default 0. */
+  minConfidence?: number;
 }
 
 export const UNDETERMINED: LanguageGuess = { lang: 'und', script: 'Zyyy', confidence: 0 };
@@ -193,5 +195,6 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   const key = options.languages?.length ? [...options.languages].sort().join(',') : '';
   let detector = detectors.get(key);
   if (!detector) detectors.set(key, (detector = new LanguageDetector({ languages: options.languages })));
-  return detector.detect(text, options.maxChars);
+  const guess = detector.detect(text, options.maxChars);
+  return guess.confidence < (options.minConfidence ?? 0) ? { ...guess, lang: 'und' } : guess;
 }

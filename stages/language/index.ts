@@ -32,7 +32,7 @@ export const createLanguageStage: StageFactory = (config) => {
       const weights: number[] = [];
       for (const { start, end } of paragraphSpans(text)) {
         let guess = d.detect(text.slice(start, Math.min(end, start + PARAGRAPH_MAX_CHARS)));
-        if (guess.confidence < PARAGRAPH_MIN_CONFIDENCE) guess = { lang: 'und', script: guess.script, confidence: guess.confidence };
+        if (guess.confidence < PARAGRAPH_MIN_CONFIDENCE) guess = { ...guess, lang: 'und' };
         spans.push({ start, end, ...guess });
         weights.push(letterCount(text, start, end));
       }

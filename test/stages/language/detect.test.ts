@@ -46,6 +46,14 @@ describe('detectLanguage', () => {
     expect(one.confidence).toBe(0);
   });
 
+  it('answers und under minConfidence', () => {
+    const guess = detectLanguage('Theo', { minConfidence: 0.99 });
+    expect(guess.lang).toBe('und');
+    expect(guess.script).toBe('Latn');
+    expect(guess.confidence).toBeLessThan(0.99);
+    expect(detectLanguage('Chính phủ yêu cầu các bộ khẩn trương', { minConfidence: 0.9 }).lang).toBe('vi');
+  });
+
   it('is less confident on a word than on a sentence', () => {
     const word = detectLanguage('station');
     const sentence = detectLanguage('The station was closed for the whole weekend because of the storm.');
