@@ -21,12 +21,15 @@ export function buildProgram(): Command {
       .argument('<inputs...>', 'input folders or files')
       .option('--out <dir>', 'output folder', 'output')
       .option('--resume', 'continue an interrupted run in --out where its journal stops (same inputs and options)')
+      .option('--article-timeout <seconds>', 'give up on an article whose per-article stages take longer (error line; 0 = no limit)', '60')
       .option('--checkpoint-every <seconds>', 'seconds between checkpoints (output fsync, then journal)', '1')
       .option('--no-progress', 'no progress bar or progress lines on stderr'),
-  ).action(async (inputs: string[], options: ConfigOptions & { out: string; resume?: boolean; progress: boolean; checkpointEvery: string }) => {
+  ).action(async (inputs: string[], options: ConfigOptions & { out: string; resume?: boolean; progress: boolean; checkpointEvery: string; articleTimeout: string }) => {
     const config = configFromOptions(options);
     const checkpointSeconds = Number(options.checkpointEvery);
     if (!(checkpointSeconds >= 0)) throw new UsageError('--checkpoint-every must be a number of seconds');
+    const timeoutSeconds = Number(options.articleTimeout);
+    if (!(timeoutSeconds >= 0)) throw new UsageError('--article-timeout must be a number of seconds');
     const progress = options.progress ? createProgress() : null;
     const stop = new AbortController();
     const onSignal = (): void => {
@@ -44,6 +47,7 @@ export function buildProgram(): Command {
         indexDir: config.dedup.indexDir,
         resume: options.resume,
         checkpointMs: checkpointSeconds * 1000,
+        articleTimeoutMs: timeoutSeconds * 1000,
         signal: stop.signal,
         onStart: progress ? ({ total, alreadyDone }) => progress.start(total, alreadyDone) : undefined,
         onProgress: progress ? (p) => progress.update(p) : undefined,

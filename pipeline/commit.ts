@@ -179,3 +179,15 @@ export function safeName(name: string): string {
   const cleaned = name.replace(/[\u0000-\u001f\u007f/\\:]/g, '_').replace(/^\.+/, '_');
   return cleaned || 'input';
 }
+
+/** Output names of the inputs, in order: safe, and unique (`name`, `name-2`, ...) so no input overwrites another's. */
+export function outputNames(names: string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((raw) => {
+    const base = safeName(raw);
+    let name = base;
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}-${k}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}

@@ -5,10 +5,11 @@ import { MemoryCorpus, type Corpus } from './corpus.ts';
 import { loadCorpus, saveCorpus, corpusFile } from './corpus-store.ts';
 import { createDoc } from './doc.ts';
 import { errorMessage } from './execute.ts';
-import { articleErrorRecord, InputOutput, observe, safeName, sourceErrorRecord, type Outcome, type Timings } from './commit.ts';
+import { articleErrorRecord, InputOutput, observe, outputNames, sourceErrorRecord, type Outcome, type Timings } from './commit.ts';
 import { emptyInputState, fileFingerprint, Journal, recordingCorpus, replayMutations, type Mutation, type ResumeState } from './journal.ts';
 import { OrderedCommitter } from './ordered.ts';
-import { createExecutor, type Executor } from './pool.ts';
+import { createGuardedExecutor, DEFAULT_ARTICLE_TIMEOUT_MS } from './guarded-pool.ts';
+import type { Executor } from './pool.ts';
 import type { ArticleRecord } from './record.ts';
 import { countArticles, openInput, type Input } from './sources/index.ts';
 import type { Stage } from './stage.ts';
@@ -36,6 +37,8 @@ export interface RunOptions {
   onRecord?: (record: ArticleRecord) => void;
   /** Write no files (bench, eval). */
   dryRun?: boolean;
+  /** Per-article time limit of the per-article stages in worker threads (ms; default 60 s; 0: none). */
+  articleTimeoutMs?: number;
   /** Milliseconds between checkpoints (output fsync, then journal); default 1000. */
   checkpointMs?: number;
 }
@@ -86,6 +89,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   const opened: Input[] = [];
   for (const path of options.inputs) opened.push(await openInput(path));
+  const names = outputNames(opened.map((input) => input.name));
   let journal: Journal | null = null;
   let state: ResumeState | null = null;
   if (!options.dryRun) {
@@ -100,7 +104,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     state.mutations = [];
     if (state.complete || indexSaved) {
       for (const [k, input] of state.inputs.entries()) {
-        summary.inputs.push({ input: options.inputs[k], output: join(options.outDir, `${safeName(opened[k].name)}.jsonl`), records: input.records, errors: input.errors });
+        summary.inputs.push({ input: options.inputs[k], output: join(options.outDir, `${names[k]}.jsonl`), records: input.records, errors: input.errors });
         summary.records += input.records;
         summary.errors += input.errors;
       }
@@ -122,14 +126,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     options.onStart({ total, alreadyDone: summary.resumedFrom });
   }
 
-  const executor = createExecutor(config);
+  const executor = createGuardedExecutor(config, options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS);
   summary.threads = executor.threads;
   try {
     await executor.ready();
     // The in-order phases run here, on the main thread: their stages need their resources too.
     for (const stage of stages) if (stage.observe || stage.integrate || stage.summarize) await stage.init?.();
     for (const [k, input] of opened.entries()) {
-      summary.inputs.push(await runInput(input, k, inputStates[k], stages, executor, corpus, journal, options, summary));
+      summary.inputs.push(await runInput(input, names[k], k, inputStates[k], stages, executor, corpus, journal, options, summary));
     }
   } catch (error) {
     await journal?.close();
@@ -154,6 +158,7 @@ function journalConfig(config: PipelineConfig): unknown {
 
 async function runInput(
   input: Input,
+  name: string,
   index: number,
   state: ReturnType<typeof emptyInputState>,
   stages: Stage[],
@@ -164,7 +169,6 @@ async function runInput(
   summary: RunSummary,
 ): Promise<InputSummary> {
   const { config } = options;
-  const name = safeName(input.name);
   if (state.done) return { input: input.path, output: join(options.outDir, `${name}.jsonl`), records: state.records, errors: state.errors };
   const output = await InputOutput.open({
     outDir: options.outDir,

@@ -41,9 +41,10 @@ export function registerDistributedCommands(program: Command): void {
       .option('--shard <name>', 'shard name (default: <hostname>-<pid>)')
       .option('--threads <n>', 'worker threads (default: all cores)')
       .option('--concurrency <n>', 'jobs in flight at once', '64')
+      .option('--article-timeout <seconds>', 'give up on an article whose stages take longer (error line)', '60')
       .option('--stall-timeout <seconds>', 'seconds after which a dead worker\'s jobs are retried elsewhere', '30')
       .option('--until-empty', 'exit once the run is fully enqueued and processed (default: wait for more until stopped)'),
-  ).action(async (options: RedisOptions & { out: string; shard?: string; threads?: string; concurrency: string; stallTimeout: string; untilEmpty?: boolean }) => {
+  ).action(async (options: RedisOptions & { out: string; shard?: string; threads?: string; concurrency: string; stallTimeout: string; articleTimeout: string; untilEmpty?: boolean }) => {
     const { defaultThreads } = await import('../pool.ts');
     const threads = options.threads === undefined ? defaultThreads() : Number(options.threads);
     const concurrency = Number(options.concurrency);
@@ -67,6 +68,7 @@ export function registerDistributedCommands(program: Command): void {
       concurrency,
       stallSeconds,
       untilEmpty: options.untilEmpty ?? false,
+      articleTimeoutMs: Number(options.articleTimeout) * 1000,
       signal: stop.signal,
     });
     process.stderr.write(`worker: ${result.processed} articles -> ${result.shard}\n`);

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { PipelineConfig } from '../config.ts';
-import { observe, safeName, sourceErrorRecord } from '../commit.ts';
+import { observe, outputNames, sourceErrorRecord } from '../commit.ts';
 import { RedisCorpus } from '../corpus-redis.ts';
 import { createDoc } from '../doc.ts';
 import { openInput } from '../sources/index.ts';
@@ -65,7 +65,8 @@ export async function enqueue(options: EnqueueOptions): Promise<Manifest> {
         if (batch.length >= BATCH) await flush();
       }
       await flush();
-      manifest.inputs.push({ path, name: safeName(input.name), count: s });
+      const name = outputNames([...manifest.inputs.map((m) => m.name), input.name])[i];
+      manifest.inputs.push({ path, name, count: s });
       await writeManifest(connection, options.run, manifest);
     }
     manifest.complete = true;

@@ -1,0 +1,36 @@
+import type { PipelineConfig } from './config.ts';
+import type { Doc } from './doc.ts';
+import { errorMessage, stagesFor, type ExecResult } from './execute.ts';
+
+export interface GuardedTask {
+  doc: Doc;
+  config: PipelineConfig;
+  /** Shared with the main thread: slot `slot` holds 1 + the index of the stage now running. */
+  progress: Int32Array;
+  slot: number;
+}
+
+/**
+ * Entry point of a guarded pool thread: one article's per-article stages, noting which stage is
+ * running in shared memory, so that when the main thread stops a thread that ran past the time
+ * limit it can say which stage hung.
+ */
+export default async function work(task: GuardedTask): Promise<ExecResult> {
+  const stages = await stagesFor(task.config);
+  const { doc, progress, slot } = task;
+  const timings: Record<string, number> = {};
+  for (const [k, stage] of stages.entries()) {
+    if (!stage.process) continue;
+    Atomics.store(progress, slot, k + 1);
+    const started = performance.now();
+    try {
+      await stage.process(doc);
+    } catch (error) {
+      Atomics.store(progress, slot, 0);
+      return { ok: false, stage: stage.name, message: errorMessage(error), timings };
+    }
+    timings[stage.name] = performance.now() - started;
+  }
+  Atomics.store(progress, slot, 0);
+  return { ok: true, doc, timings };
+}
