@@ -175,11 +175,11 @@ export const EN_RULES: Rule[] = [
   ),
   // Christmas, Thanksgiving Day, New Year's Day, the Fourth of July (the year as for any year-less day)
   rule(
-    `\\b(?:(Christmas|New\\s+Year's|Valentine's|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Easter)(?:\\s+(Eve|Day|Sunday|weekend))?|the\\s+Fourth\\s+of\\s+July)(?:,?\\s+(\\d{4}))?\\b`,
+    `\\b(?:(Christmas|New\\s+Year's|Valentine's|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Election|Easter)(?:\\s+(Eve|Day|Sunday|weekend))?|the\\s+Fourth\\s+of\\s+July)(?:,?\\s+(\\d{4}))?\\b`,
     (m) => {
       const name = m[1] ?? 'Independence';
       const suffix = m[2] ? lc(m[2]) : '';
-      if (/^(?:Independence|Labor|Memorial|Veterans|Valentine's)$/.test(name) && suffix !== 'day' && !/Fourth/.test(m[0])) return null;
+      if (/^(?:Independence|Labor|Memorial|Veterans|Valentine's|Election)$/.test(name) && suffix !== 'day' && !/Fourth/.test(m[0])) return null;
       if (name === 'Easter' || suffix === 'weekend') return null;
       const start = m.index;
       const end = m.index + m[0].length;
@@ -191,12 +191,14 @@ export const EN_RULES: Rule[] = [
           let md = fixedDays[name.replace(/\s+/g, ' ')];
           if (name === 'Christmas' && suffix === 'eve') md = [12, 24];
           if (name === "New Year's" && suffix === 'eve') md = [12, 31];
-          const floating: Record<string, [number, number, number]> = { Thanksgiving: [11, 4, 4], Labor: [9, 1, 1], Memorial: [5, 1, -1] };
+          // Election Day: the Tuesday after the first Monday of November
+          const floating: Record<string, [number, number, number]> = { Thanksgiving: [11, 4, 4], Labor: [9, 1, 1], Memorial: [5, 1, -1], Election: [11, 1, 1] };
           const month = md ? md[0] : floating[name][0];
           const y = m[3] ? +m[3] : r.yearFor(month, md ? md[1] : 20, start, end);
           if (y === null) return { type: 'DATE', value: md ? `XXXX-${String(md[0]).padStart(2, '0')}-${String(md[1]).padStart(2, '0')}` : `XXXX-${String(month).padStart(2, '0')}` };
           if (md) return { type: 'DATE', value: formatDay({ y, m: md[0], d: md[1] }) };
-          return { type: 'DATE', value: formatDay(nthWeekday(y, ...floating[name])) };
+          const day = nthWeekday(y, ...floating[name]);
+          return { type: 'DATE', value: formatDay(name === 'Election' ? addDays(day, 1) : day) };
         },
       };
     },
@@ -631,17 +633,20 @@ export const EN_RULES: Rule[] = [
   // year-end, the end of the year/month/week: the value of the unit, modified
   rule(
     `\\b(?:(year|month|week)-end|(?:around|by|at)\\s+(year)\\s+end)\\b`,
-    (m) => {
+    (m, text) => {
       const unit = unitOf(m[1] ?? m[2]);
       const start = m[2] ? m.index + m[0].toLowerCase().indexOf('year') : m.index;
       // "by year-end" is the last day of the year; "around year end" its last month
       const around = /^around/i.test(m[0]);
+      // "since year-end" looks back to the last one
+      const since = /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
       return {
         start,
         end: m.index + m[0].length,
         resolve: (r) => {
           if (!r.anchor || unit !== 'Y') return { type: 'DATE', value: shiftedValue(r.anchor, 0, unit), mod: 'END' };
-          return { type: 'DATE', value: around ? `${formatYear(r.anchor.y)}-12` : `${formatYear(r.anchor.y)}-12-31` };
+          const y = r.anchor.y - (since ? 1 : 0);
+          return { type: 'DATE', value: around ? `${formatYear(y)}-12` : `${formatYear(y)}-12-31` };
         },
       };
     },
