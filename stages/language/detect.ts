@@ -54,6 +54,8 @@ function hasVietnameseLetter(word: string): boolean {
   return false;
 }
 
+const COMBINING_LATIN = /[\u0300-\u036f]/;
+
 /** Share of Vietnamese-only letters among Latin letters above which text is Vietnamese, no model needed. */
 const VIETNAMESE_SHARE = 0.08;
 const VIETNAMESE_MIN_LETTERS = 24;
@@ -106,8 +108,11 @@ export class LanguageDetector {
     return entry;
   }
 
-  detect(text: string, maxChars = DEFAULT_MAX_CHARS): LanguageGuess {
-    const limit = Math.min(text.length, maxChars);
+  detect(input: string, maxChars = DEFAULT_MAX_CHARS): LanguageGuess {
+    let text = input.length > maxChars ? input.slice(0, maxChars) : input;
+    // The model knows composed letters (NFC); decomposed tone marks (NFD dumps) are composed first.
+    if (COMBINING_LATIN.test(text)) text = text.normalize('NFC');
+    const limit = text.length;
     const counts = scriptCounts(text, limit);
     let best = 0;
     let letters = 0;
@@ -130,7 +135,7 @@ export class LanguageDetector {
     }
 
     const { list, allowed, mask } = this.candidates(script);
-    if (list.length === 0) return this.franc(text.slice(0, limit), script);
+    if (list.length === 0) return this.franc(text, script);
     if (allowed.length === 0) return { ...UNDETERMINED, script };
     if (list.length === 1) return { lang: this.model.codes[list[0]], script: outputScript(script, this.model.codes[list[0]]), confidence: 0.99 };
     if (counts[best] < MIN_LETTERS && script !== 'Cjk') return { ...UNDETERMINED, script };
@@ -138,7 +143,7 @@ export class LanguageDetector {
     const scores = this.scores;
     for (const i of list) scores[i] = 0;
     let scored = 0;
-    const sample = text.slice(0, limit);
+    const sample = text;
     const word = this.wordScores;
     // In running text a capitalised word may be a name from anywhere: it gets a tighter cap.
     const running = counts[best] >= RUNNING_TEXT_LETTERS;

@@ -21,6 +21,12 @@ describe('detectLanguage', () => {
     expect(guess.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('reads decomposed (NFD) text as well as composed', () => {
+    const text = 'Thủ tướng yêu cầu các bộ ngành khẩn trương hỗ trợ người dân'.normalize('NFD');
+    expect(detectLanguage(text)).toMatchObject({ lang: 'vi', script: 'Latn' });
+    expect(detectLanguage('người dân'.normalize('NFD')).lang).toBe('vi');
+  });
+
   it('tells Vietnamese words without tone marks specific to it from short text', () => {
     expect(detectLanguage('những người dân').lang).toBe('vi');
     expect(detectLanguage('thường xuyên').lang).toBe('vi');
