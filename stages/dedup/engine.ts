@@ -2,6 +2,7 @@ import type { Corpus } from '../../pipeline/corpus.ts';
 import { docLanguage, type Doc } from '../../pipeline/doc.ts';
 import type { DedupInfo, SentenceOverlap, SimilarArticle } from '../../pipeline/layers.ts';
 import { EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
+import type { DateMention } from './mentions.ts';
 import { MinHasher, packU32, unpackU32, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { articleFeatures, paragraphs, type Paragraph } from './profile.ts';
@@ -31,6 +32,8 @@ export interface StoredProfile {
   seq: number;
   story: string;
   date: string | null;
+  /** Dates the text mentions: [year or null, first day, last day]. */
+  when: DateMention[];
   dup: string | null;
   /** Packed sorted shingle hashes. */
   sh: string;
@@ -127,14 +130,14 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
 
   const duplicates: SimilarArticle[] = [];
   const scored: (SimilarArticle & { seq: number; story: string; sents: string[] })[] = [];
-  const view: StoryView = { vector, entities: f.entities, date: f.date };
+  const view: StoryView = { vector, entities: f.entities, date: f.date, mentions: f.mentions };
   for (const [cid, p] of profiles) {
     if (!p) continue;
     if (bandShared.has(cid)) {
       const j = sortedJaccard(f.shingleHashes, unpackU32(p.sh));
       if (j >= opt.duplicateThreshold) duplicates.push({ id: cid, score: round(j) });
     }
-    const score = storySimilarity(view, { vector: { terms: p.terms, weights: p.weights }, entities: p.entities, date: p.date }, opt);
+    const score = storySimilarity(view, { vector: { terms: p.terms, weights: p.weights }, entities: p.entities, date: p.date, mentions: p.when }, opt);
     scored.push({ id: cid, score, seq: p.seq, story: p.story, sents: p.sents });
   }
   const bySeq = new Map(scored.map((s) => [s.id, s.seq]));
@@ -165,6 +168,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     seq,
     story,
     date: f.date,
+    when: f.mentions,
     dup: dup?.id ?? null,
     sh: packU32(f.shingleHashes),
     terms: vector.terms,

@@ -4,6 +4,7 @@ import { MemoryCorpus } from '../../pipeline/corpus.ts';
 import { createDoc, type Doc } from '../../pipeline/doc.ts';
 import type { EvalExample, EvalResult, GoldRecord, StageEvaluator } from '../../pipeline/evaluate/contract.ts';
 import { adjustedRandIndex, bcubed } from '../../pipeline/evaluate/metrics.ts';
+import { createDatesStage } from '../dates/index.ts';
 import { createSentencesStage } from '../sentences/index.ts';
 import { dedupArticle, DedupResources } from './engine.ts';
 import { createShingleHasher } from './minhash.ts';
@@ -23,17 +24,23 @@ function toArticle(r: DedupGold): Article {
   return { id: r.id, source: 'gold', text: r.text, lang: r.lang, published: r.published, title: r.title };
 }
 
-/** Runs sentences and dedup on the gold texts in file order (one fresh in-memory corpus). */
+/**
+ * Runs what dedup reads before it, sentences (for overlap) and dates (the anchor, and the dates
+ * an undated article mentions), then dedup, on the gold texts in file order (one fresh corpus).
+ */
 export async function predictStories(records: DedupGold[], config: PipelineConfig, extra: Partial<DedupOptions> = {}): Promise<Doc[]> {
   const options = resolveOptions(config.dedup, extra);
   const resources = new DedupResources(await createShingleHasher());
   const sentences = createSentencesStage(config);
+  const dates = createDatesStage(config);
   await sentences.init?.();
+  await dates.init?.();
   const corpus = new MemoryCorpus();
   const docs: Doc[] = [];
   for (const r of records) {
     const doc = createDoc(toArticle(r));
     await sentences.process?.(doc);
+    await dates.process?.(doc);
     doc.dedup = (await dedupArticle(doc, corpus, resources, options)).info;
     docs.push(doc);
   }

@@ -13,6 +13,8 @@ export interface DedupOptions {
   overlapThreshold: number;
   /** Days apart beyond which two dated articles are not the same story; similarity decays linearly up to it. */
   maxDays: number;
+  /** For two undated articles: no mentioned dates within this many days of each other means different stories. */
+  mentionDays: number;
   /** Weight of shared named entities (Jaccard of entity sets) added to the tf-idf cosine. */
   entityWeight: number;
   /** Add the shipped background document frequencies (resources/<lang>.df.tsv.gz) to the corpus's own. */
@@ -36,15 +38,16 @@ export interface DedupOptions {
 
 export const DEFAULT_OPTIONS: DedupOptions = {
   duplicateThreshold: 0.5,
-  storyThreshold: 0.3,
+  storyThreshold: 0.11,
   similarLimit: 5,
   similarMin: 0.15,
   overlapThreshold: 0.5,
   maxDays: 7,
+  mentionDays: 30,
   entityWeight: 0,
   background: true,
   titleWeight: 1,
-  vectorSize: 64,
+  vectorSize: 300,
   postingTerms: 12,
   queryTerms: 24,
   pageSize: 100,

@@ -1,5 +1,6 @@
 import type { Doc } from '../../pipeline/doc.ts';
 import type { EntitySpan } from '../../pipeline/layers.ts';
+import { dateMentions, type DateMention } from './mentions.ts';
 import { hashShingles, type ShingleHasher } from './minhash.ts';
 import { contentTerms, type StopList } from './terms.ts';
 import { shingleList, words, type Word } from './text.ts';
@@ -39,6 +40,7 @@ export interface ArticleFeatures {
   sentenceTerms: Uint32Array[];
   /** ISO day, or null. */
   date: string | null;
+  mentions: DateMention[];
 }
 
 export function articleDate(doc: Doc): string | null {
@@ -96,6 +98,7 @@ export function articleFeatures(
     entities: doc.entities.length ? entityNames(doc.entities) : capitalisedNames(text, ws, stops),
     sentenceTerms,
     date: articleDate(doc),
+    mentions: dateMentions(doc.dates),
   };
 }
 

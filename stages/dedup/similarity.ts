@@ -1,3 +1,4 @@
+import { mentionGap, type DateMention } from './mentions.ts';
 import type { DedupOptions } from './options.ts';
 import { entityKey } from './profile.ts';
 import { cosine, type TermVector } from './terms.ts';
@@ -8,6 +9,8 @@ export interface StoryView {
   vector: TermVector;
   entities: string[];
   date: string | null;
+  /** Dates the text mentions (used when publication dates are missing). */
+  mentions: DateMention[];
 }
 
 export function daysApart(a: string | null, b: string | null): number | null {
@@ -26,7 +29,9 @@ function entityJaccard(a: string[], b: string[]): number {
 
 /**
  * Content similarity (tf-idf cosine plus a share for common entities), scaled down linearly
- * with the days between the two articles and zero beyond `maxDays` (when both dates are known).
+ * with the days between the two articles and zero beyond `maxDays` (when both dates are known);
+ * when neither is dated, zero if no date one mentions lies within `mentionDays` of one the
+ * other mentions.
  */
 export function storySimilarity(a: StoryView, b: StoryView, options: DedupOptions): number {
   let sim = cosine(a.vector, b.vector);
@@ -35,6 +40,9 @@ export function storySimilarity(a: StoryView, b: StoryView, options: DedupOption
   if (days !== null) {
     if (days > options.maxDays) return 0;
     sim *= 1 - 0.5 * (days / Math.max(options.maxDays, 1));
+  } else if (!a.date && !b.date) {
+    const gap = mentionGap(a.mentions, b.mentions);
+    if (gap !== null && gap > options.mentionDays) return 0;
   }
   return sim;
 }
