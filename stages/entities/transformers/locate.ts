@@ -75,10 +75,8 @@ function missingMessage(
 ): string {
   const what = incomplete
     ? `NER model "${spec}": ${incomplete.dir} is missing ${incomplete.missing.join(', ')}.`
-    : `NER model "${spec}" not found: no model directory at ${candidates.join(', ')}; it needs ${[
-        ...MODEL_DESCRIPTION_FILES,
-        'onnx/model.onnx (or onnx/model_quantized.onnx)',
-      ].join(', ')}.`;
+    : `NER model "${spec}" not found (looked for a model directory at ${candidates.join(', ')}): ` +
+      `missing ${[...MODEL_DESCRIPTION_FILES, 'onnx/model.onnx (or onnx/model_quantized.onnx)'].join(', ')}.`;
   const target = join(options.modelsDir, spec);
   const how = isHubId(spec)
     ? ` To use the hub model offline, download it on a connected machine (huggingface-cli download ${spec} --local-dir ${spec}) and copy that folder to ${target}, or pass --ner-model <that folder>; or run with --allow-download to fetch it from the Hugging Face Hub into ${downloadCacheDir(options.modelsDir)}.`
