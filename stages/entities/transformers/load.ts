@@ -8,10 +8,11 @@ import type { ModelLocation } from './locate.ts';
  * transformers.js reads where models come from (`allowRemoteModels`, `localModelPath`, `cacheDir`)
  * from one module-global `env` object, shared with every other user of the library in the process.
  * Setting it once for good would leak this run's policy into them (and theirs into us), so the
- * settings are applied for the duration of one load and restored after; all file reads happen
- * inside `pipeline()`, inference reads no files. Loads are chained so two backends loading at the
- * same time (two worker threads share nothing, but two stages in one thread could) never see each
- * other's settings half-way.
+ * settings are applied for the duration of one load and restored after: all file reads happen
+ * inside `pipeline()`, inference reads none. Loads in one thread are chained, so two backends
+ * loading at once never see each other's settings half-way (worker threads have their own `env`).
+ * Any other transformers.js user in the thread that loads during our load would see our settings:
+ * the library offers no per-call policy beyond `local_files_only`, which we also pass.
  */
 let loadChain: Promise<unknown> = Promise.resolve();
 
