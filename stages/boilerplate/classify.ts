@@ -57,6 +57,10 @@ export interface Verdict {
 /** A photo caption's credit at its end: 'Ảnh: AP', '(Photo: Reuters)', 'Foto: dpa'. */
 const CREDIT_END = /[(.,;\s](?:ảnh|photo|foto|image|imagen|bild|picture|credit|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|quelle)s?\s*:\s*[^:]{1,60}\)?$/iu;
 
+function sentences(text: string): number {
+  return text.match(/[.!?…](?=\s+[\p{Lu}"“‘'(])/gu)?.length ?? 0;
+}
+
 export function quality(b: TextBlock, o: ClassifyOptions, recurring: boolean): Quality {
   if (b.furniture || b.linkLike) return 'bad';
   if (recurring && b.chars < o.lengthHigh) return 'bad';
@@ -64,17 +68,22 @@ export function quality(b: TextBlock, o: ClassifyOptions, recurring: boolean): Q
   if (b.chars < o.lengthHigh * 2 && b.density < o.stopLow && CREDIT_END.test(b.text)) return 'short';
   if (b.density >= o.stopHigh) return b.chars >= o.lengthHigh ? 'good' : 'near';
   if (b.density >= o.stopLow) return 'near';
+  // Long running prose with several sentences is text even when its stop words are few
+  // (foreign names, figures): menus and link lists are not written in sentences.
+  if (b.chars >= o.lengthHigh * 2 && b.density >= o.stopLow / 2 && sentences(b.text) >= 3) return 'near';
   return 'bad';
 }
 
 function weight(b: TextBlock, q: Quality, o: ClassifyOptions): number {
   if (b.furniture && BREAKS.has(b.furniture)) return o.breakWeight;
   if (b.furniture && PAUSES.has(b.furniture)) return o.breakWeight / 4;
+  // Headlines and teasers stop without a full stop; prose ends in one or holds several.
+  const prose = b.sentenceEnd || (b.chars >= o.lengthHigh && sentences(b.text) >= 2);
   switch (q) {
     case 'good':
-      return b.sentenceEnd ? b.chars : b.chars * o.nearWeight;
+      return prose ? b.chars : b.chars * o.nearWeight;
     case 'near':
-      return b.sentenceEnd ? b.chars * o.nearWeight : o.shortWeight;
+      return prose ? b.chars * o.nearWeight : o.shortWeight;
     case 'short':
       return (b.sentenceEnd || CREDIT_END.test(b.text)) && b.words.length >= 3 ? 0 : o.shortWeight;
     case 'bad':
