@@ -446,7 +446,8 @@ export const EN_RULES: Rule[] = [
         const shift = REL_SHIFT[rel] ?? 0;
         // "the past week" is a stretch of time; "the past year" reads as last year
         if ((rel === 'past' || rel === 'previous') && /^the\s/i.test(m[2]) && unitWord !== 'year') {
-          return withMod({ type: 'DURATION', value: durationValue(1, unitOf(unitWord)) });
+          const unit = unitOf(unitWord);
+          return withMod({ type: 'DURATION', value: unit === 'DE' ? 'P10Y' : durationValue(1, unit) });
         }
         if (!r.anchor) return withMod({ type: 'DATE', value: season ? `XXXX-${season}` : shiftedValue(null, 0, unitOf(unitWord.replace('fiscal ', ''))) });
         if (season) {

@@ -311,7 +311,7 @@ export const VI_RULES: Rule[] = [
   ),
   // hôm nay, ngày hôm qua, sáng nay, chiều qua, ngày mai, hôm kia, sáng sớm hôm nay
   rule(
-    `${B}(?:(${POD})${S})?(?:(ngày|hôm)${S})?(?:(hôm)${S})?(nay|qua|mai|kia)${E}`,
+    `${B}(?:(${POD})${S})?(?:(ngày|hôm)${S})?(?:(hôm)${S})?(nay|qua|mai|kia)(?:${S}(?:ngày${S})?(\\d{1,2})\\s?[/.\\-]\\s?(\\d{1,2})(?:\\s?[/.\\-]\\s?(\\d{4}))?(?![\\d/]|[.,]\\d))?${E}`,
     (m) => {
       const pod = !!m[1];
       const head = m[2] ? norm(m[2]) : undefined;
@@ -322,10 +322,18 @@ export const VI_RULES: Rule[] = [
       }
       if (head === 'ngày' && !m[3] && word === 'qua') return null; // "3 ngày qua" is a duration
       const shift = word === 'nay' ? 0 : word === 'qua' ? -1 : word === 'mai' ? 1 : head === 'hôm' || m[3] ? -2 : 2;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      // "sáng nay 14-3": the printed date, next to the deictic word, is one span with it
+      const printed = m[5] !== undefined ? { d: +m[5], mo: +m[6], y: m[7] ? +m[7] : null } : null;
+      if (printed && !isValidDay(printed.y ?? 2000, printed.mo, printed.d)) return null;
       return {
-        start: m.index,
-        end: m.index + m[0].length,
-        resolve: (r) => ({ type: 'DATE', value: r.anchor ? formatDay(addDays(r.anchor, shift)) : 'XXXX-XX-XX' }),
+        start,
+        end,
+        resolve: (r) => {
+          if (printed) return { type: 'DATE', value: dayValue(printed.y ?? r.yearFor(printed.mo, printed.d, start, end), printed.mo, printed.d)! };
+          return { type: 'DATE', value: r.anchor ? formatDay(addDays(r.anchor, shift)) : 'XXXX-XX-XX' };
+        },
       };
     },
     1,
