@@ -44,8 +44,15 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('transformers NER backend: loading', () => {
-  it('loads a model directory in the standard layout and names it in its version', async () => {
-    const backend = await tagger();
+  it('loads a model directory in the standard layout, offline, and names it in its version', async () => {
+    const requests: string[] = [];
+    const realFetch = env.fetch;
+    env.fetch = async (url: string | URL) => {
+      requests.push(String(url));
+      throw new Error('no network in tests');
+    };
+    const backend = await tagger().finally(() => (env.fetch = realFetch));
+    expect(requests).toEqual([]);
     expect(backend.name).toBe('transformers');
     expect(backend.version).toMatch(/^\d+\.\d+\.\d+ tiny-ner@[0-9a-f]{8} fp32 transformers\.js-/);
     expect(backend.supports('vi')).toBe(true);
