@@ -191,6 +191,17 @@ describe('transformers NER backend: spans', () => {
     ]);
   });
 
+  it("agrees with transformers.js' own token-classification pipeline on a short text (simple)", async () => {
+    const { pipeline } = await import('@huggingface/transformers');
+    const classifier = await pipeline('token-classification', modelDir, { local_files_only: true, dtype: 'fp32' });
+    const short = 'Jens Stoltenberg in Washington with NATO';
+    const theirs = (await classifier(short, { aggregation_strategy: 'simple' })) as Array<{ entity_group: string; score: number }>;
+    const ours = await (await tagger({ aggregation: 'simple' })).tag(short, [], 'en');
+    expect(ours.map((e) => e.label)).toEqual(theirs.map((g) => g.entity_group));
+    ours.forEach((e, i) => expect(e.score).toBeCloseTo(theirs[i]!.score, 5));
+    expect(ours.map((e) => e.text)).toEqual(['Jens Stoltenberg', 'Wash', 'ton', 'NATO']);
+  });
+
   it('scores a multi-word entity with the mean of its words', async () => {
     const [person] = await (await tagger()).tag('Jens Stoltenberg', [], 'en');
     expect(person!.score).toBeCloseTo((prob('jens', 'B-PER') + prob('stol', 'I-PER')) / 2, 5);
