@@ -139,6 +139,8 @@ export function capitalisedNames(text: string, ws: Word[], stops: StopList): str
     }
     let j = i + 1;
     while (j < ws.length && isCap(ws[j]) && /^[\s-]*$/.test(text.slice(ws[j - 1].end, ws[j].start))) j++;
+    // A run opening with a capitalised stop word ("Ông", "Theo") starts after it.
+    while (j - i > 1 && stops.words.has(ws[i].norm)) i++;
     const before = text.slice(Math.max(0, ws[i].start - 8), ws[i].start);
     const opensSentence = ws[i].start === 0 || (i > 0 ? !/^[\s-]*$/.test(text.slice(ws[i - 1].end, ws[i].start)) && /[.!?:…"“”\n]\s*$/.test(before) : true);
     const single = j - i === 1;
