@@ -5,6 +5,7 @@ import { referenceDay, withYearless, type Candidate, type Rule, type TimexValue 
 import { centuryValue, dayValue, durationValue, monthValue, romanToInt, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface ViWords {
+  holidays: Record<string, [number, number]>;
   numbers: Record<string, number>;
   months: Record<string, number>;
   weekdays: Record<string, number>;
@@ -126,7 +127,7 @@ export const VI_RULES: Rule[] = [
       const head = hasHead(m, 1, 3) || /^cùng|^thứ|^chủ/iu.test(m[0]);
       const sep = m[6];
       const year = m[8] ?? m[9];
-      if (!head && !year && sep !== '/') return null;
+      if (!head && !year && sep !== '/' && m[5] === undefined) return null;
       if (!head && !year && m[5] === undefined) {
         const before = text.slice(Math.max(0, m.index - 12), m.index);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -401,7 +402,7 @@ export const VI_RULES: Rule[] = [
       const start = m.index;
       const end = m.index + m[0].length;
       // a clock reading (19 giờ) is a time, not a length of time
-      if (unit === 'TH' && !suffix && n !== null && Number.isInteger(n) && isClockReading(text, start, end, n)) return null;
+      if (unitWord === 'giờ' && !suffix && n !== null && Number.isInteger(n) && isClockReading(text, start, end, n)) return null;
       if (unit === 'D' && unitWord === 'ngày' && !suffix && /^\s?[/.\-]\d/.test(after)) return null;
       if (unit === 'Q' && n !== null && !suffix) return null;
       const mod = m[1] ? ({ khoảng: 'APPROX', hơn: 'MORE_THAN', trên: 'MORE_THAN', 'ít nhất': 'MORE_THAN', gần: 'LESS_THAN', 'chưa đầy': 'LESS_THAN', 'chưa tới': 'LESS_THAN', dưới: 'LESS_THAN', 'tối đa': 'LESS_THAN', ngót: 'LESS_THAN', 'xấp xỉ': 'APPROX', 'gần như': 'APPROX' } as Record<string, string>)[norm(m[1])] : undefined;
@@ -472,13 +473,13 @@ export const VI_RULES: Rule[] = [
   ),
   // hiện nay, hiện tại, bây giờ, ngày nay (PRESENT_REF); gần đây, trước đây, thời gian qua (PAST_REF); tương lai (FUTURE_REF)
   rule(
-    `${B}(thời${S}điểm${S}hiện${S}tại|thời${S}điểm${S}này|hiện${S}nay|hiện${S}tại|hiện${S}giờ|hiện${S}thời|bây${S}giờ|lúc${S}này|thời${S}gian${S}gần${S}đây|thời${S}gian${S}qua|thời${S}gian${S}vừa${S}qua|thời${S}gian${S}tới|thời${S}gian${S}sắp${S}tới|gần${S}đây|trước${S}đây|trước${S}kia|mới${S}đây|xưa${S}kia|tương${S}lai(?:${S}gần)?)${E}`,
+    `${B}(thời${S}điểm${S}hiện${S}tại|thời${S}điểm${S}này|hiện${S}nay|hiện${S}tại|hiện${S}giờ|hiện${S}thời|bây${S}giờ|lúc${S}này|thời${S}gian${S}này|thời${S}gian${S}gần${S}đây|thời${S}gian${S}qua|thời${S}gian${S}vừa${S}qua|thời${S}gian${S}tới|thời${S}gian${S}sắp${S}tới|gần${S}đây|trước${S}đây|trước${S}kia|mới${S}đây|xưa${S}kia|tương${S}lai(?:${S}gần)?)${E}`,
     (m, text) => {
       const w = norm(m[1]);
       // "tương lai" as an adjective after a noun of people is not a time
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       if (w === 'gần đây' && /(?:ở|tại|khu vực|nơi|vùng)\s+$/u.test(before)) return null;
-      const value = /hiện|bây|lúc|thời điểm/.test(w) ? 'PRESENT_REF' : /tới|tương lai/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
+      const value = /hiện|bây|lúc|thời điểm|này/.test(w) ? 'PRESENT_REF' : /tới|tương lai/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
       return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value }) };
     },
     1,
@@ -515,6 +516,24 @@ export const VI_RULES: Rule[] = [
     },
     1,
   ),
+  // ngày Nhà giáo Việt Nam, Quốc khánh, Giáng sinh, Halloween 31/10 (fixed-date holidays; a printed date wins)
+  rule(
+    `${B}(?:(${POD}|dịp|lễ)${S})?(${Object.keys(WORDS.holidays).map((h) => h.replace(/ /g, S)).join('|')})(?:${S}(?:năm${S})?(\\d{4})|${S}(\\d{1,2})\\s?[/.\\-]\\s?(\\d{1,2}))?${E}`,
+    (m, text) => {
+      const md = WORDS.holidays[norm(m[2])];
+      if (!md) return null;
+      // "(Halloween)" in brackets names the event of a date given beside it
+      if (!m[1] && text[m.index - 1] === '(') return null;
+      const [month, day] = m[4] !== undefined ? [+m[5], +m[4]] : md;
+      if (!isValidDay(2000, month, day)) return null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return { start, end, resolve: (r) => ({ type: 'DATE', value: dayValue(m[3] ? +m[3] : r.yearFor(month, day, start, end), month, day)! }) };
+    },
+    2,
+  ),
+  // một lúc ("a while"): a length with no unit
+  rule(`${B}một${S}lúc${E}(?!${S}(?:nào|này|đó))`, (m) => ({ start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DURATION', value: 'PXX' }) }), 0),
   // thứ Hai, Chủ nhật tuần trước (capitalised, as news writes weekdays)
   rule(
     `${B}(?:(${POD})${S})?(?:ngày${S})?(?:thứ${S}([Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|([Cc]hủ${S}[Nn]hật))(?:${S}(tuần${S}(?:này|trước|tới|sau|qua)|này|tới|vừa${S}qua))?${E}`,
@@ -571,6 +590,8 @@ const VI_TRIGGERS: RegExp[] = [
   /(?:đến|tới)\s+(?:nay|giờ)/gi,
   /hàng|hằng|mỗi|thường\s+niên/gi,
   /cùng\s+ngày|hôm\s+(?:sau|trước|đó|ấy)|ngày\s+(?:đó|ấy)/gi,
+  new RegExp(Object.keys(WORDS.holidays).map((h) => h.split(' ').pop()).join('|'), 'gi'), // holidays
+  /một\s+lúc/gi,
   /thứ|chủ\s+nhật/gi,
 ];
 if (VI_TRIGGERS.length !== VI_RULES.length) throw new Error('dates/vi.ts: one trigger per rule');
