@@ -8,7 +8,7 @@ import { evaluateDedup } from '../../../stages/dedup/evaluate.ts';
 
 const config = defaultConfig({ dedup: { duplicateThreshold: 0.5, storyThreshold: 0.11 } });
 /** Stages keep no corpus state, so one instance serves every test (each test has its own corpus). */
-const shared = createDedupStage(config);
+const sharedStage = createDedupStage(config);
 
 /** Seeded pseudo-Vietnamese text: `topic` picks the vocabulary, so articles on one topic share words. */
 function article(seed: number, topic: number, words = 220): string {
@@ -27,7 +27,7 @@ function edit(text: string, every: number): string {
     .join(' ');
 }
 
-async function run(stage = shared, corpus: Corpus, items: { id: string; text: string; published?: string }[]): Promise<Doc[]> {
+async function run(stage = sharedStage, corpus: Corpus, items: { id: string; text: string; published?: string }[]): Promise<Doc[]> {
   const docs: Doc[] = [];
   for (const { id, text, published } of items) {
     const doc = createDoc({ id, source: 'test', text, lang: 'vi', published });
@@ -58,7 +58,7 @@ describe('dedup stage', () => {
   it('reports sentences an earlier similar article already carried', async () => {
     const shared = 'Thủ tướng phát biểu tại hội nghị về phát triển kinh tế số và chuyển đổi năng lượng.';
     const make = (seed: number) => `${article(seed, 3, 120)} ${shared} ${article(seed + 50, 3, 60)}`;
-    const stage = shared;
+    const stage = sharedStage;
     const texts = [make(5), make(6)];
     const docs: Doc[] = [];
     const corpus = new MemoryCorpus();
@@ -126,7 +126,7 @@ describe('dedup stage', () => {
   });
 
   it('summarises each story cluster with members, dates and entities', async () => {
-    const stage = shared;
+    const stage = sharedStage;
     const corpus = new MemoryCorpus();
     const base = article(30, 30);
     await run(stage, corpus, [
