@@ -118,6 +118,8 @@ function hasHead(m: RegExpExecArray, from: number, to: number): boolean {
 
 const NOT_A_DATE_AFTER = /^\s*(?:%|số|dân|người|tổng|diện|phần)/u;
 const NOT_A_DATE_BEFORE = /(?:tỷ\s+số|tỉ\s+số|tỷ\s+lệ|tỉ\s+lệ|số|Số|phòng|biển|mã|hạng|thắng|thua|hòa|hoà)\s*$/u;
+/** Before a fraction: "gần 1/3", "chiếm 2/3". */
+const QUANTITY_BEFORE = /(?:gần|khoảng|hơn|chiếm|trên|dưới|còn|bằng|tới|đến|là|mất|được)\s*$/iu;
 
 export const VI_RULES: Rule[] = [
   // ngày 13/7, hôm 17.10, sáng 20/10, 13/4/2011, ngày 10-11/2, ngày 15 đến ngày 30.11.2013
@@ -133,6 +135,7 @@ export const VI_RULES: Rule[] = [
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
         if (NOT_A_DATE_BEFORE.test(before) || NOT_A_DATE_AFTER.test(after)) return null;
         if (m[4] === '24' && m[7] === '7') return null; // "24/7": around the clock
+        if (+m[4] < +m[7] && QUANTITY_BEFORE.test(before)) return null; // "gần 1/3" is a fraction
       }
       const d1 = +m[4];
       const d2 = m[5] !== undefined ? +m[5] : undefined;
@@ -476,8 +479,9 @@ export const VI_RULES: Rule[] = [
     `${B}(thời${S}điểm${S}hiện${S}tại|thời${S}điểm${S}này|hiện${S}nay|hiện${S}tại|hiện${S}giờ|hiện${S}thời|bây${S}giờ|lúc${S}này|thời${S}gian${S}này|thời${S}gian${S}gần${S}đây|thời${S}gian${S}qua|thời${S}gian${S}vừa${S}qua|thời${S}gian${S}tới|thời${S}gian${S}sắp${S}tới|gần${S}đây|trước${S}đây|trước${S}kia|mới${S}đây|xưa${S}kia|tương${S}lai(?:${S}gần)?)${E}`,
     (m, text) => {
       const w = norm(m[1]);
-      // "tương lai" as an adjective after a noun of people is not a time
       const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // "thực hiện tại" is "carried out at": hiện ends a verb there
+      if (w.startsWith('hiện') && /(?:thực|thể|xuất|phát|biểu|trình|tái|hiển|bộc|thể)[ \u00a0]+$/iu.test(before)) return null;
       if (w === 'gần đây' && /(?:ở|tại|khu vực|nơi|vùng)\s+$/u.test(before)) return null;
       const value = /hiện|bây|lúc|thời điểm|này/.test(w) ? 'PRESENT_REF' : /tới|tương lai/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
       return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value }) };
