@@ -40,7 +40,12 @@ const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$|^@\w+$|^\S+@\S+\.\w+$/iu;
 const SEPARATORS = /\s[|»›•·]\s/gu;
 const OUTER_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
+/** Cookie banners: two plain tests instead of one pattern with two unbounded gaps. */
+const COOKIE = /\bcookies?\b/iu;
+const COOKIE_CONTEXT = /\b(?:website|site|browser|consent|experience|privacy|settings|accept)\b/iu;
+
 export function furnitureKind(text: string): string | undefined {
+  if (text.length < 1500 && COOKIE.test(text) && COOKIE_CONTEXT.test(text)) return 'consent';
   if (text.length > 80) {
     if (text.length < 1500)
       for (const [re, kind] of PATTERNS)

@@ -117,7 +117,7 @@ export function cleanText(input: CleanInput): Cleaned {
   if (title) {
     const t = comparable(title);
     blocks.forEach((b, i) => {
-      if (comparable(b.text) === t && b.text === b.text.replace(/[.!?]$/, '')) {
+      if (b.chars <= title!.length + 20 && !/[.!?]$/.test(b.text) && comparable(b.text) === t) {
         keep[i] = false;
         meta[i] = 'title';
       }
