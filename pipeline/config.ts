@@ -39,6 +39,28 @@ export interface DedupConfig {
 export const STAGE_NAMES = ['boilerplate', 'language', 'sentences', 'entities', 'dates', 'dedup'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
+/** What each stage reads from the stages before it (the cleaned text aside). */
+export const STAGE_NEEDS: Record<StageName, StageName[]> = {
+  boilerplate: [],
+  language: [],
+  sentences: ['language'],
+  entities: ['language', 'sentences'],
+  dates: ['language'],
+  dedup: ['language', 'sentences', 'entities'],
+};
+
+/** The stages plus everything they need, in pipeline order. */
+export function withPrerequisites(stages: StageName[]): StageName[] {
+  const wanted = new Set<StageName>();
+  const add = (stage: StageName) => {
+    if (wanted.has(stage)) return;
+    wanted.add(stage);
+    STAGE_NEEDS[stage].forEach(add);
+  };
+  stages.forEach(add);
+  return STAGE_NAMES.filter((s) => wanted.has(s));
+}
+
 export function defaultConfig(overrides: Partial<PipelineConfig> = {}): PipelineConfig {
   return {
     stages: [...STAGE_NAMES],
