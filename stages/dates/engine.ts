@@ -187,11 +187,27 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
     if (!(v as { derived?: boolean }).derived) rememberValue(v, state, anchor, resolver.future(c.start, c.end), c.start);
   }
   lendYears(text, out, yearless);
+  orderRanges(text, out, yearless);
   return out;
 }
 
 /** 'tháng 3 và tháng 6/2014', 'May and June 1990': a year printed on the last part applies to the first. */
 const COORDINATION = /^\s*(?:,|và|hoặc|hay|đến|tới|-|–|and|or|to|through|until)\s*$/iu;
+
+/** 'từ tháng 4 đến tháng 9', 'from May to July': the end of a year-less range does not come before its start. */
+const RANGE_LINK = /^\s*(?:đến|tới|-|–|to|through|until)\s*$/iu;
+
+function orderRanges(text: string, timexes: Timex[], yearless: boolean[]): void {
+  for (let i = 0; i + 1 < timexes.length; i++) {
+    const a = timexes[i];
+    const b = timexes[i + 1];
+    if (!yearless[i + 1] || !/^\d{4}-\d{2}/.test(a.value) || !/^\d{4}-\d{2}/.test(b.value)) continue;
+    if (!RANGE_LINK.test(text.slice(a.end, b.start))) continue;
+    let year = +a.value.slice(0, 4);
+    if (b.value.slice(4) < a.value.slice(4)) year++;
+    b.value = String(year).padStart(4, '0') + b.value.slice(4);
+  }
+}
 
 function lendYears(text: string, timexes: Timex[], yearless: boolean[]): void {
   for (let i = timexes.length - 2; i >= 0; i--) {
