@@ -18,6 +18,8 @@ const WORDS: EnWords = JSON.parse(readFileSync(new URL('./resources/en.json', im
 
 /** In the sentence: it talks about what is to come. */
 export const EN_FUTURE = /\b(?:will|won't|'ll|shall|next|coming|upcoming|scheduled|expected to|plans? to|planned|due to|is to|are to|tomorrow)\b/i;
+/** Right before a date: it reports something done ("bought RJR in February", "since March", "ended Jan. 31"). */
+export const EN_PAST = /\b(?:since|ended|bought|sold)\s+(?:\w+\s+){0,2}(?:in|on)?\s*$/i;
 export const EN_SPAN_PAST = /\b(?:last|ago|earlier|past|previous)\b/i;
 export const EN_SPAN_FUTURE = /\b(?:next|coming|later)\b/i;
 

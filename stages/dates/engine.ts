@@ -146,6 +146,8 @@ export interface TenseCues {
   /** In the span itself: settles the tense whatever the sentence says. */
   spanPast: RegExp;
   spanFuture: RegExp;
+  /** Right before the date: a verb that has happened ("bought in February", "since March"). */
+  past?: RegExp;
   /** How many characters before a date the sentence-level cues are looked for. */
   window: number;
 }
@@ -171,7 +173,10 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
     },
     yearFor(month, day, start, end) {
       if (!anchor) return null;
-      return nearestYear(anchor, month, day ?? 15, this.spanTense(start, end), this.future(start, end));
+      const coming = this.future(start, end);
+      let tense = this.spanTense(start, end);
+      if (!tense && !coming && cues.past?.test(text.slice(Math.max(0, start - 30), start))) tense = 'past';
+      return nearestYear(anchor, month, day ?? 15, tense, coming);
     },
   };
   const out: Timex[] = [];
