@@ -3,7 +3,7 @@ import type { SourceError } from './article.ts';
 import type { Corpus } from './corpus.ts';
 import type { Doc } from './doc.ts';
 import { errorMessage } from './execute.ts';
-import { recordingCorpus, type InputState, type Journal, type Mutation } from './journal.ts';
+import { recordingCorpus, type InputState, type Journal, type RecordedMutation } from './journal.ts';
 import { toRecord, type ArticleRecord, type ErrorRecord } from './record.ts';
 import { CheckpointedFile } from './sinks.ts';
 import type { Stage } from './stage.ts';
@@ -71,7 +71,7 @@ export class InputOutput {
   }
 
   /** Commits the article of sequence number `seq`; `observed` holds its observe-phase updates. */
-  async commit(seq: number, outcome: Outcome, observed: Mutation[] = []): Promise<void> {
+  async commit(seq: number, outcome: Outcome, observed: RecordedMutation[] = []): Promise<void> {
     const { stages, corpus, journal } = this.options;
     const timings = outcome.timings ?? {};
     const mutations = observed;
@@ -92,7 +92,7 @@ export class InputOutput {
       this.counts.errors++;
     }
     if (journal && this.records && this.errors) {
-      journal.add({ i: this.options.inputIndex, s: seq, id, ok: 'doc' in final ? 1 : 0, r: this.records.bytes, e: this.errors.bytes, m: mutations });
+      journal.commit({ i: this.options.inputIndex, s: seq, id, ok: 'doc' in final ? 1 : 0, r: this.records.bytes, e: this.errors.bytes }, mutations);
       const due = performance.now() - this.lastCheckpoint >= this.options.checkpointMs;
       if (due || this.records.buffered + this.errors.buffered > 16 * 1024 * 1024) await this.checkpoint();
     }

@@ -72,7 +72,12 @@ export function createGuardedExecutor(
       running.set(slot, task);
       monitor ??= setInterval(watch, Math.min(250, timeoutMs / 4));
       try {
-        return (await pool.run({ doc, config, progress, slot }, { signal: abort.signal })) as ExecResult;
+        const textIsArticle = doc.text !== '' && doc.text === doc.article.text;
+        const sent = textIsArticle ? { ...doc, text: '' } : doc;
+        const result = (await pool.run({ doc: sent, config, progress, slot, textIsArticle }, { signal: abort.signal })) as ExecResult & { doc?: Doc };
+        if (result.ok) result.doc.article = doc.article;
+        else delete result.doc;
+        return result;
       } catch (error) {
         if (!abort.signal.aborted) throw error;
         const stage = stageNames[Math.max(Atomics.load(progress, slot), 1) - 1];

@@ -19,6 +19,9 @@ import type { Corpus } from './corpus.ts';
 export const JOURNAL_DIR = '.newsnlp';
 const JOURNAL_FILE = 'journal.jsonl';
 
+/** A corpus update, already serialised (one JSON array), as journaled when it happens. */
+export type RecordedMutation = string;
+
 /** A corpus update, as replayed on resume. */
 export type Mutation =
   | ['i', string, string[], number]
@@ -132,6 +135,12 @@ export class Journal {
     this.pending.push(`${JSON.stringify(line)}\n`);
   }
 
+  /** Buffers an article's commit entry, its corpus updates already serialised. */
+  commit(entry: Omit<CommitEntry, 'm'>, mutations: RecordedMutation[]): void {
+    const head = JSON.stringify(entry);
+    this.pending.push(`${head.slice(0, -1)},"m":[${mutations.join(',')}]}\n`);
+  }
+
   get buffered(): number {
     return this.pending.length;
   }
@@ -231,21 +240,23 @@ export async function replayMutations(corpus: Corpus, mutations: Mutation[]): Pr
  * A view of a corpus that notes every update into `log` before passing it on: the runner gives
  * each article's in-order phases their own view, so the journal knows which article changed what.
  */
-export function recordingCorpus(inner: Corpus, log: Mutation[]): Corpus {
+export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus {
+  // Serialised at once: the journal must hold what was stored now, even if the stage changes its
+  // object later (and a string costs less to keep than a clone).
+  const note = (m: Mutation): void => void log.push(JSON.stringify(m));
   return {
     increment: (namespace, keys, by = 1) => {
-      log.push(['i', namespace, [...keys], by]);
+      note(['i', namespace, keys, by]);
       return inner.increment(namespace, keys, by);
     },
     counts: (namespace, keys) => inner.counts(namespace, keys),
     get: (namespace, key) => inner.get(namespace, key),
     set: (namespace, key, value) => {
-      // A copy: the stage may change its object later; the journal must hold what was stored now.
-      log.push(['s', namespace, key, structuredClone(value)]);
+      note(['s', namespace, key, value]);
       return inner.set(namespace, key, value);
     },
     append: (namespace, key, values) => {
-      log.push(['a', namespace, key, structuredClone(values)]);
+      note(['a', namespace, key, values]);
       return inner.append(namespace, key, values);
     },
     list: (namespace, key) => inner.list(namespace, key),

@@ -6,7 +6,7 @@ import { loadCorpus, saveCorpus, corpusFile } from './corpus-store.ts';
 import { createDoc } from './doc.ts';
 import { errorMessage } from './execute.ts';
 import { articleErrorRecord, InputOutput, observe, outputNames, sourceErrorRecord, type Outcome, type Timings } from './commit.ts';
-import { emptyInputState, fileFingerprint, Journal, recordingCorpus, replayMutations, type Mutation, type ResumeState } from './journal.ts';
+import { emptyInputState, fileFingerprint, Journal, recordingCorpus, replayMutations, type RecordedMutation, type ResumeState } from './journal.ts';
 import { OrderedCommitter } from './ordered.ts';
 import { createGuardedExecutor, DEFAULT_ARTICLE_TIMEOUT_MS } from './guarded-pool.ts';
 import type { Executor } from './pool.ts';
@@ -192,7 +192,7 @@ async function runInput(
   });
 
   /** Each article's observe-phase corpus updates, held until it commits (the journal needs them). */
-  const observedBy = new Map<number, Mutation[]>();
+  const observedBy = new Map<number, RecordedMutation[]>();
   const committer = new OrderedCommitter<Outcome>(async (seq, outcome) => {
     const observed = observedBy.get(seq);
     observedBy.delete(seq);
@@ -216,7 +216,7 @@ async function runInput(
       }
       const doc = createDoc(item.article);
       const articleTimings: Timings = {};
-      const observed: Mutation[] = [];
+      const observed: RecordedMutation[] = [];
       observedBy.set(n, observed);
       const failed = await observe(doc, stages, journal ? recordingCorpus(corpus, observed) : corpus, articleTimings);
       if (failed) {
