@@ -34,6 +34,9 @@ const WORD_CAP = 30;
 /** The cap of a capitalised word in running text (at least this many letters). */
 const NAME_CAP = 5;
 const RUNNING_TEXT_LETTERS = 12;
+/** Reading stops when, after this many characters, the best language leads the next by STOP_MARGIN nats. */
+const STOP_AFTER_CHARS = 60;
+const STOP_MARGIN = 40;
 
 /** A Han character or a Hangul syllable says as much as a few alphabetic letters: it weighs 3 in the choice of script. */
 const SYLLABIC: Record<number, number> = { [SCRIPTS.indexOf('Cjk')]: 3, [SCRIPTS.indexOf('Hang')]: 3 };
@@ -61,7 +64,9 @@ const VIETNAMESE_SHARE = 0.08;
 const VIETNAMESE_MIN_LETTERS = 24;
 
 interface Candidates {
+  /** Every language of the script (all are scored). */
   list: number[];
+  /** Those the restriction allows, and the same as a mask by language index. */
   allowed: number[];
   mask: Uint8Array;
 }
@@ -76,6 +81,8 @@ export class LanguageDetector {
   private readonly vietnamese: number;
   private readonly temperature: number;
   private readonly wordScores: Float64Array;
+  private readonly active: Int32Array;
+  private readonly inRace: Uint8Array;
   private readonly wordCap: number;
   private readonly nameCap: number;
 
@@ -88,6 +95,8 @@ export class LanguageDetector {
     this.scratch = createScratch(this.model);
     this.scores = new Float64Array(this.model.codes.length);
     this.wordScores = new Float64Array(this.model.codes.length);
+    this.active = new Int32Array(this.model.codes.length);
+    this.inRace = new Uint8Array(this.model.codes.length);
     this.vietnamese = this.allowed && !this.allowed.has('vi') ? -1 : this.model.codes.indexOf('vi');
   }
 
@@ -102,7 +111,7 @@ export class LanguageDetector {
       const list = this.model.byScript.get(script) ?? [];
       const allowed = list.filter((i) => !this.allowed || this.allowed.has(this.model.codes[i]));
       const mask = new Uint8Array(this.model.codes.length);
-      for (const i of list) mask[i] = 1;
+      for (const i of allowed) mask[i] = 1;
       this.byScript.set(script, (entry = { list, allowed, mask }));
     }
     return entry;
@@ -140,36 +149,64 @@ export class LanguageDetector {
     if (list.length === 1) return { lang: this.model.codes[list[0]], script: outputScript(script, this.model.codes[list[0]]), confidence: 0.99 };
     if (counts[best] < MIN_LETTERS && script !== 'Cjk') return { ...UNDETERMINED, script };
 
+    // The languages still in the race: one far behind (BEAM nats) drops out, so long text gets
+    // cheaper as it goes; under a restriction all stay (the allowed ones must be scored).
     const scores = this.scores;
-    for (const i of list) scores[i] = 0;
+    const active = this.active;
+    const inRace = this.inRace;
+    let count = list.length;
+    for (let c = 0; c < count; c++) {
+      active[c] = list[c];
+      inRace[list[c]] = 1;
+      scores[list[c]] = 0;
+    }
+    const prune = this.allowed === null;
     let scored = 0;
-    const sample = text;
     const word = this.wordScores;
     // In running text a capitalised word may be a name from anywhere: it gets a tighter cap.
     const running = counts[best] >= RUNNING_TEXT_LETTERS;
-    const add = (w: string) => {
-      for (const i of list) word[i] = 0;
+    const add = (w: string): boolean => {
+      for (let c = 0; c < count; c++) word[active[c]] = 0;
       const lower = w.toLowerCase();
       const cap = running && lower !== w ? this.nameCap : this.wordCap;
-      scored += scoreWord(this.model, pad(lower), list, mask, word, this.scratch);
+      scored += scoreWord(this.model, pad(lower), active, count, inRace, word, this.scratch);
       let high = -Infinity;
-      for (const i of list) if (word[i] > high) high = word[i];
-      for (const i of list) scores[i] += Math.max(word[i], high - cap);
+      for (let c = 0; c < count; c++) high = Math.max(high, word[active[c]]);
+      let first = -Infinity;
+      let second = -Infinity;
+      for (let c = 0; c < count; c++) {
+        const i = active[c];
+        const score = (scores[i] += Math.max(word[i], high - cap));
+        if (score > first) (second = first), (first = score);
+        else if (score > second) second = score;
+      }
+      if (scored < STOP_AFTER_CHARS) return false;
+      // Long text stops being read once one language is far ahead (its posterior is then ~1).
+      if (first - second >= STOP_MARGIN) return true;
+      if (prune) {
+        let kept = 0;
+        for (let c = 0; c < count; c++) {
+          const i = active[c];
+          if (scores[i] >= first - STOP_MARGIN) active[kept++] = i;
+          else inRace[i] = 0;
+        }
+        count = kept;
+      }
+      return false;
     };
-    forEachWord(sample, (w, s) => {
-      if (s === best && !(skipVietnameseWords && isCapitalised(w) && hasVietnameseLetter(w))) add(w);
-    });
-    if (scored === 0 && skipVietnameseWords) {
-      forEachWord(sample, (w, s) => {
-        if (s === best) add(w);
-      });
+    forEachWord(text, (w, s) => s === best && !(skipVietnameseWords && isCapitalised(w) && hasVietnameseLetter(w)) && add(w));
+    if (scored === 0 && skipVietnameseWords) forEachWord(text, (w, s) => s === best && add(w));
+
+    let top = -1;
+    let max = -Infinity;
+    for (let c = 0; c < count; c++) {
+      const i = active[c];
+      max = Math.max(max, scores[i]);
+      if (mask[i] && (top < 0 || scores[i] > scores[top])) top = i;
     }
-    let top = allowed[0];
-    for (const i of allowed) if (scores[i] > scores[top]) top = i;
-    let max = scores[list[0]];
-    for (const i of list) max = Math.max(max, scores[i]);
     let sum = 0;
-    for (const i of list) sum += Math.exp((scores[i] - max) * this.temperature);
+    for (let c = 0; c < count; c++) sum += Math.exp((scores[active[c]] - max) * this.temperature);
+    for (let c = 0; c < count; c++) inRace[active[c]] = 0;
     const lang = this.model.codes[top];
     return { lang, script: outputScript(script, lang), confidence: round(Math.exp((scores[top] - max) * this.temperature) / sum) };
   }

@@ -73,9 +73,9 @@ const TABLE = buildTable();
 
 /**
  * Calls `visit` for every word of the text: a maximal run of letters (and their marks) of one
- * script. `text` should already be lower-cased. Han and kana form one run (`Cjk`).
+ * script. Han and kana form one run (`Cjk`). `visit` returning true stops the walk.
  */
-export function forEachWord(text: string, visit: (word: string, script: number) => void): void {
+export function forEachWord(text: string, visit: (word: string, script: number) => boolean | void): void {
   let start = -1;
   let script = 0;
   for (let i = 0; i < text.length; i++) {
@@ -85,7 +85,7 @@ export function forEachWord(text: string, visit: (word: string, script: number) 
       s = 0;
     }
     if (s !== script || s === 0) {
-      if (start >= 0) visit(text.slice(start, i), script);
+      if (start >= 0 && visit(text.slice(start, i), script) === true) return;
       start = s ? i : -1;
       script = s;
     }
