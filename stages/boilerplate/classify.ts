@@ -12,6 +12,8 @@ import { createRequire } from 'node:module';
 import type { TextBlock } from './blocks.ts';
 
 const DENSITY = createRequire(import.meta.url)('./density.json') as Record<string, number>;
+const UNSPACED = new Set(['ja', 'zh', 'th']);
+const CJK_LENGTH = 0.35;
 
 export type Quality = 'good' | 'near' | 'short' | 'bad';
 
@@ -173,7 +175,8 @@ export function repeatedBlocks(blocks: TextBlock[], window = 3): boolean[] {
 export function densityScale(blocks: TextBlock[], lang: string | undefined): number {
   let reference = lang ? DENSITY[lang] : undefined;
   if (reference === undefined) {
-    const long = blocks.filter((b) => b.words.length >= 15).map((b) => b.density).sort((a, b) => a - b);
+    const unspaced = lang !== undefined && UNSPACED.has(lang);
+    const long = blocks.filter((b) => (unspaced ? b.chars >= 40 : b.words.length >= 15)).map((b) => b.density).sort((a, b) => a - b);
     if (long.length < 3) return 1;
     reference = long[long.length >> 1];
   }
@@ -188,7 +191,9 @@ export function classifyBlocks(
   lang?: string,
 ): Verdict[] {
   const scale = densityScale(blocks, lang);
-  const o = scale === 1 ? base : { ...base, stopLow: base.stopLow * scale, stopHigh: base.stopHigh * scale };
+  // A character of Chinese or Japanese carries what three or so of a spaced language do.
+  const chars = lang !== undefined && UNSPACED.has(lang) ? CJK_LENGTH : 1;
+  const o = { ...base, stopLow: base.stopLow * scale, stopHigh: base.stopHigh * scale, lengthLow: base.lengthLow * chars, lengthHigh: base.lengthHigh * chars };
   const repeats = repeatedBlocks(blocks);
   const qualities = blocks.map((b, i) => (repeats[i] ? 'short' : quality(b, o, recurring(b))));
   const weights = blocks.map((b, i) => (repeats[i] ? 0 : weight(b, qualities[i], o)));
