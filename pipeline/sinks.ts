@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -56,6 +56,8 @@ export class CheckpointedFile {
   static async open(path: string, committedBytes = 0): Promise<CheckpointedFile> {
     await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.partial`;
+    // Killed between moving the file into place and journaling that: take it back.
+    if (committedBytes > 0 && !existsSync(partial) && existsSync(path)) await rename(path, partial);
     const handle = await open(partial, committedBytes > 0 ? 'r+' : 'w');
     const info = await handle.stat();
     if (info.size < committedBytes) {
