@@ -21,8 +21,7 @@ export interface ModelHeader {
 export interface LanguageModel {
   header: ModelHeader;
   codes: string[];
-  keys: Uint32Array;
-  /** Open-addressing table over `keys`: (key, index + 1) pairs, 0 marking an empty slot; one probe where a binary search takes twenty cache misses. */
+  /** Open-addressing table of the n-gram hashes: (hash, index + 1) pairs, 0 marking an empty slot; one probe where a binary search takes twenty cache misses. */
   table: Uint32Array;
   tableMask: number;
   starts: Uint32Array;
@@ -126,7 +125,7 @@ export function decodeModel(buffer: Buffer): LanguageModel {
     table[slot * 2] = keys[k];
     table[slot * 2 + 1] = k + 1;
   }
-  return { header, codes: header.languages.map((l) => l.code), keys, table, tableMask, starts, langs, values, byScript, backoff: BACKOFF, floor: FLOOR };
+  return { header, codes: header.languages.map((l) => l.code), table, tableMask, starts, langs, values, byScript, backoff: BACKOFF, floor: FLOOR };
 }
 
 let shipped: LanguageModel | undefined;
