@@ -60,8 +60,8 @@ export const evaluator: StageEvaluator = {
     for (const [index, record] of records.entries()) {
       const gold = asGold(record, index);
       // the gold dct stands for the article's date; without one the stage infers or stays year-less
-      const stage = createDatesStage({ ...(config ?? defaultConfig()), dct: undefined });
-      const doc = createDoc({ id: gold.id, source: 'gold', text: gold.text, lang: gold.lang, published: gold.dct ?? undefined });
+      const stage = createDatesStage({ ...(config ?? defaultConfig()), dct: gold.dct ?? undefined });
+      const doc = createDoc({ id: gold.id, source: 'gold', text: gold.text, lang: gold.lang });
       await stage.process?.(doc);
       const ours = doc.dates;
       const baseline = chronoAlone(gold.text, gold.lang, parseDay(gold.dct));
