@@ -46,7 +46,8 @@ function headlineLike(b: TextBlock): boolean {
 }
 
 /** Widgets after which an extractor's content is end matter (author box, related, comments). */
-const END_KINDS = new Set(['end', 'comments', 'newsletter', 'related', 'share', 'footer', 'consent']);
+// ('Read more' and share buttons also sit inside articles, so they do not end one.)
+const END_KINDS = new Set(['end', 'comments', 'newsletter', 'footer', 'consent']);
 
 /**
  * In extracted content, the first end-of-article widget in the last part of the text ends it:
