@@ -3,11 +3,11 @@ import { docLanguage, type Doc } from '../../pipeline/doc.ts';
 import type { DedupInfo, SentenceOverlap, SimilarArticle } from '../../pipeline/layers.ts';
 import { EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
 import type { DateMention } from './mentions.ts';
-import { MinHasher, packU32, unpackU32, type ShingleHasher } from './minhash.ts';
+import { MinHasher, packF32, packU32, unpackF32, unpackU32, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { articleFeatures, paragraphs, type Paragraph } from './profile.ts';
 import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
-import { contentTerms, idf, stopList, tfidfVector, topTerms, type StopList } from './terms.ts';
+import { contentTerms, hashVector, idf, stopList, tfidfVector, topTerms, type StopList } from './terms.ts';
 import { sortedJaccard, words } from './text.ts';
 
 /**
@@ -37,8 +37,11 @@ export interface StoredProfile {
   dup: string | null;
   /** Packed sorted shingle hashes. */
   sh: string;
-  terms: string[];
-  weights: number[];
+  /** The tf-idf vector: packed sorted term hashes and their packed float32 weights. */
+  tv: string;
+  tw: string;
+  /** The heaviest terms, for story summaries. */
+  top: string[];
   entities: string[];
   /** Packed sorted content-term hashes per sentence. */
   sents: string[];
@@ -130,14 +133,15 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
 
   const duplicates: SimilarArticle[] = [];
   const scored: (SimilarArticle & { seq: number; story: string; sents: string[] })[] = [];
-  const view: StoryView = { vector, entities: f.entities, date: f.date, mentions: f.mentions };
+  const hashed = hashVector(vector, res.hasher.hash);
+  const view: StoryView = { vector: hashed, entities: f.entities, date: f.date, mentions: f.mentions };
   for (const [cid, p] of profiles) {
     if (!p) continue;
     if (bandShared.has(cid)) {
       const j = sortedJaccard(f.shingleHashes, unpackU32(p.sh));
       if (j >= opt.duplicateThreshold) duplicates.push({ id: cid, score: round(j) });
     }
-    const score = storySimilarity(view, { vector: { terms: p.terms, weights: p.weights }, entities: p.entities, date: p.date, mentions: p.when }, opt);
+    const score = storySimilarity(view, { vector: { keys: unpackU32(p.tv), weights: unpackF32(p.tw) }, entities: p.entities, date: p.date, mentions: p.when }, opt);
     scored.push({ id: cid, score, seq: p.seq, story: p.story, sents: p.sents });
   }
   const bySeq = new Map(scored.map((s) => [s.id, s.seq]));
@@ -171,8 +175,9 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     when: f.mentions,
     dup: dup?.id ?? null,
     sh: packU32(f.shingleHashes),
-    terms: vector.terms,
-    weights: vector.weights.map(round),
+    tv: packU32(hashed.keys),
+    tw: packF32(hashed.weights),
+    top: query.slice(0, 8),
     entities: f.entities,
     sents: f.sentenceTerms.map(packU32),
   };

@@ -116,3 +116,14 @@ export function unpackU32(packed: string): Uint32Array {
   new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
   return out;
 }
+
+export function packF32(values: Float32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+export function unpackF32(packed: string): Float32Array {
+  const bytes = Buffer.from(packed, 'base64');
+  const out = new Float32Array(bytes.length >>> 2);
+  new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
+  return out;
+}

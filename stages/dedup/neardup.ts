@@ -187,19 +187,16 @@ export function exactPairs(cases: NearDuplicateCase[], threshold: number): Map<s
 }
 
 export interface NearDuplicateRun {
-  /** Run the boilerplate stage before dedup, as the pipeline does (default true). */
+  /** Also run with the boilerplate stage in front, as the pipeline does (default true). */
   boilerplate?: boolean;
   set?: Partial<NearDuplicateSetOptions>;
   extra?: Partial<DedupOptions>;
 }
 
-export async function evaluateNearDuplicates(records: GoldRecord[], config: PipelineConfig, run: NearDuplicateRun = {}): Promise<EvalResult> {
-  const options = resolveOptions(config.dedup, run.extra);
-  const cases = buildNearDuplicateSet(records, run.set);
-  const truth = exactPairs(cases, options.duplicateThreshold);
+/** Every near-duplicate pair the stage reports over the set, in set order, on a fresh corpus. */
+async function findPairs(cases: NearDuplicateCase[], config: PipelineConfig, options: DedupOptions, boilerplate: Stage | null) {
   const resources = new DedupResources(await createShingleHasher());
   const corpus = new MemoryCorpus();
-  const boilerplate: Stage | null = run.boilerplate === false ? null : createBoilerplateStage(config);
   await boilerplate?.init?.();
   const found = new Map<string, number>();
   const started = performance.now();
@@ -213,34 +210,50 @@ export async function evaluateNearDuplicates(records: GoldRecord[], config: Pipe
     const { duplicates } = await dedupArticle(doc, corpus, resources, options);
     for (const d of duplicates) found.set(pairKey(c.id, d.id), d.score);
   }
-  const ms = (performance.now() - started) / cases.length;
-  let tp = 0;
-  const examples: EvalExample[] = [];
+  return { found, ms: (performance.now() - started) / Math.max(cases.length, 1) };
+}
+
+export async function evaluateNearDuplicates(records: GoldRecord[], config: PipelineConfig, run: NearDuplicateRun = {}): Promise<EvalResult> {
+  const options = resolveOptions(config.dedup, run.extra);
+  const cases = buildNearDuplicateSet(records, run.set);
+  const truth = exactPairs(cases, options.duplicateThreshold);
   const byId = new Map(cases.map((c) => [c.id, c]));
   const describe = (k: string, j: number | undefined, est: number | undefined) => {
     const [a, b] = k.split('\u0001');
-    const ca = byId.get(a)!;
-    const cb = byId.get(b)!;
-    return `${a} ~ ${b}: exact ${j?.toFixed(3) ?? '<t'}, found ${est?.toFixed(3) ?? '-'}; edits ${[...(ca.edits ?? []), ...(cb.edits ?? [])].join(', ')}`;
+    const edits = [...(byId.get(a)!.edits ?? []), ...(byId.get(b)!.edits ?? [])].join(', ');
+    return `${a} ~ ${b}: exact ${j?.toFixed(3) ?? '<t'}, found ${est?.toFixed(3) ?? '-'}; edits ${edits}`;
   };
-  for (const [k, j] of truth) {
-    if (found.has(k)) tp++;
-    else examples.push({ id: k, kind: 'miss', text: describe(k, j, undefined) });
+  const score = (found: Map<string, number>) => {
+    let tp = 0;
+    for (const k of truth.keys()) if (found.has(k)) tp++;
+    return prf(tp, found.size - tp, truth.size - tp);
+  };
+  const copies = cases.filter((c) => c.source).length;
+  const alone = await findPairs(cases, config, options, null);
+  const own = score(alone.found);
+  const rows: (string | number)[][] = [['dedup (its own furniture filter)', cases.length, copies, truth.size, alone.found.size, own.precision, own.recall, alone.ms]];
+  const metrics: Record<string, number> = { precision: own.precision, recall: own.recall, f1: own.f1 };
+  if (run.boilerplate !== false) {
+    const piped = await findPairs(cases, config, options, createBoilerplateStage(config));
+    const p = score(piped.found);
+    rows.push(['boilerplate stage, then dedup', cases.length, copies, truth.size, piped.found.size, p.precision, p.recall, piped.ms]);
+    Object.assign(metrics, { boilerplatePrecision: p.precision, boilerplateRecall: p.recall });
   }
-  for (const [k, est] of found) if (!truth.has(k)) examples.push({ id: k, kind: 'false', text: describe(k, undefined, est) });
-  const score = prf(tp, found.size - tp, truth.size - tp);
+  const examples: EvalExample[] = [];
+  for (const [k, j] of truth) if (!alone.found.has(k)) examples.push({ id: k, kind: 'miss', text: describe(k, j, undefined) });
+  for (const [k, est] of alone.found) if (!truth.has(k)) examples.push({ id: k, kind: 'false', text: describe(k, undefined, est) });
   return {
     records: cases.length,
-    metrics: { precision: score.precision, recall: score.recall, f1: score.f1, threshold: options.duplicateThreshold, pairs: truth.size },
+    metrics,
     tables: [
       {
-        title: `Near-duplicate pairs against exact word-5-gram Jaccard >= ${options.duplicateThreshold}`,
-        columns: ['articles', 'copies', 'true pairs', 'found pairs', 'precision', 'recall', 'ms/article'],
-        rows: [[cases.length, cases.filter((c) => c.source).length, truth.size, found.size, score.precision, score.recall, ms]],
+        title: `Near-duplicate pairs against exact word-5-gram Jaccard of the bodies >= ${options.duplicateThreshold}`,
+        columns: ['run', 'pages', 'copies', 'true pairs', 'found pairs', 'precision', 'recall', 'ms/article'],
+        rows,
       },
     ],
     examples: examples.slice(0, 20),
-    predictions: [...found].map(([k, jaccard]) => {
+    predictions: [...alone.found].map(([k, jaccard]) => {
       const [a, b] = k.split('\u0001');
       return { a, b, jaccard, exact: truth.get(k) ?? null };
     }),

@@ -1,12 +1,12 @@
 import { mentionGap, type DateMention } from './mentions.ts';
 import type { DedupOptions } from './options.ts';
 import { entityKey } from './profile.ts';
-import { cosine, type TermVector } from './terms.ts';
+import { hashedCosine, type HashedVector } from './terms.ts';
 import { sortedIntersection } from './text.ts';
 
 /** What story similarity compares: the tf-idf vector, entity names and date of an article. */
 export interface StoryView {
-  vector: TermVector;
+  vector: HashedVector;
   entities: string[];
   date: string | null;
   /** Dates the text mentions (used when publication dates are missing). */
@@ -34,7 +34,7 @@ function entityJaccard(a: string[], b: string[]): number {
  * other mentions.
  */
 export function storySimilarity(a: StoryView, b: StoryView, options: DedupOptions): number {
-  let sim = cosine(a.vector, b.vector);
+  let sim = hashedCosine(a.vector, b.vector);
   if (options.entityWeight > 0) sim = (sim + options.entityWeight * entityJaccard(a.entities, b.entities)) / (1 + options.entityWeight);
   const days = daysApart(a.date, b.date);
   if (days !== null) {

@@ -12,7 +12,7 @@ export interface StoryCluster {
   last: string | null;
   /** Names mentioned by the most members, with how many members mention each. */
   entities: { name: string; articles: number }[];
-  /** The heaviest content terms over the members. */
+  /** The terms heaviest over the members (each member's 8 heaviest, by rank). */
   terms: string[];
 }
 
@@ -38,7 +38,7 @@ export async function summarizeStories(corpus: Corpus, ids: string[]): Promise<S
         if (e) e.articles++;
         else names.set(key, { name, articles: 1 });
       }
-      p.terms.forEach((t, i) => terms.set(t, (terms.get(t) ?? 0) + p.weights[i]));
+      p.top.forEach((t, i) => terms.set(t, (terms.get(t) ?? 0) + p.top.length - i));
     }
     return {
       story,

@@ -77,18 +77,6 @@ export function tfidfVector(tf: Map<string, number>, idfOf: (term: string) => nu
   return { terms: top.map(([t]) => t), weights: top.map(([, w]) => w / norm) };
 }
 
-export function cosine(a: TermVector, b: TermVector): number {
-  let i = 0;
-  let j = 0;
-  let dot = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    if (a.terms[i] === b.terms[j]) dot += a.weights[i++] * b.weights[j++];
-    else if (a.terms[i] < b.terms[j]) i++;
-    else j++;
-  }
-  return dot;
-}
-
 /** The `n` heaviest terms of a vector, heaviest first. */
 export function topTerms(v: TermVector, n: number): string[] {
   return v.terms
@@ -96,4 +84,32 @@ export function topTerms(v: TermVector, n: number): string[] {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, n)
     .map(([t]) => t);
+}
+
+/** A tf-idf vector with terms replaced by their 32-bit hashes, sorted: compact to store and compare. */
+export interface HashedVector {
+  keys: Uint32Array;
+  weights: Float32Array;
+}
+
+export function hashVector(v: TermVector, hash: (term: string) => number): HashedVector {
+  const byKey = new Map<number, number>();
+  v.terms.forEach((t, i) => {
+    const k = hash(t);
+    byKey.set(k, (byKey.get(k) ?? 0) + v.weights[i]);
+  });
+  const keys = Uint32Array.from(byKey.keys()).sort();
+  return { keys, weights: Float32Array.from(keys, (k) => byKey.get(k)!) };
+}
+
+export function hashedCosine(a: HashedVector, b: HashedVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.keys.length && j < b.keys.length) {
+    if (a.keys[i] === b.keys[j]) dot += a.weights[i++] * b.weights[j++];
+    else if (a.keys[i] < b.keys[j]) i++;
+    else j++;
+  }
+  return dot;
 }
