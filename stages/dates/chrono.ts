@@ -11,6 +11,22 @@ import { dayValue, monthValue, weekdayDay } from './values.ts';
 
 type Parser = { parse(text: string, ref?: Date, options?: object): chrono.ParsedResult[] };
 
+/**
+ * English chrono with only the parsers whose results the stage keeps (month names with a day,
+ * weekdays, clock times): the relative-phrase parsers cost most of chrono's time and their
+ * results go to the rule set anyway.
+ */
+function englishCalendar(): Parser {
+  const keep = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeExpressionParser', 'ENMonthNameParser', 'ENCasualTimeParser']);
+  const custom = chrono.casual.clone();
+  const parsers = custom.parsers.filter((p) => keep.has(p.constructor.name));
+  // a chrono release that renames its parsers keeps working, only slower
+  if (parsers.length >= 4) custom.parsers = parsers;
+  return custom;
+}
+
+const EN_CALENDAR = englishCalendar();
+
 const LOCALES: Record<string, Parser> = {
   en: chrono.casual,
   vi: (chrono as unknown as { vi: Parser }).vi,
@@ -82,7 +98,7 @@ const CALENDAR_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z
 const RELATIVE_WORD = /\b(?:this|last|next|ago|today|yesterday|tomorrow|tonight|now|week|month|year|through|from|to|until|between|and)\b|[-–]/i;
 
 export function chronoCandidates(text: string, lang: string): Candidate[] {
-  const parser = chronoParser(lang);
+  const parser = lang === 'en' ? EN_CALENDAR : chronoParser(lang);
   if (!parser) return [];
   const out: Candidate[] = [];
   // chrono reads every position of what it is given: give it only the stretches around calendar words
