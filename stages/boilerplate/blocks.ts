@@ -44,8 +44,12 @@ const OUTER_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const COOKIE = /\bcookies?\b/iu;
 const COOKIE_CONTEXT = /\b(?:website|site|browser|consent|experience|privacy|settings|accept)\b/iu;
 
+/** Social networks: a short line naming two or more is a follow/share prompt. */
+const NETWORKS = /\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|whatsapp|telegram|zalo|pinterest|snapchat)\b/giu;
+
 export function furnitureKind(text: string): string | undefined {
   if (text.length < 1500 && COOKIE.test(text) && COOKIE_CONTEXT.test(text)) return 'consent';
+  if (text.length < 150 && (text.match(NETWORKS)?.length ?? 0) >= 2) return 'promo';
   if (text.length > 80) {
     if (text.length < 1500)
       for (const [re, kind] of PATTERNS)

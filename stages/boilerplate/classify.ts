@@ -47,7 +47,9 @@ export const DEFAULT_CLASSIFY: ClassifyOptions = {
 /** Widget kinds that mark the end of an article's text, not a pause inside it. */
 const BREAKS = new Set(['comments', 'footer', 'consent', 'end', 'newsletter']);
 /** Widgets printed inside articles too ('Read more', share buttons): a pause, not an end. */
-const PAUSES = new Set(['share', 'related', 'credit', 'inline-related', 'promo', 'timestamp']);
+const PAUSES = new Set(['share', 'related', 'inline-related', 'promo']);
+/** Furniture that sits between paragraphs as often as a caption does: weighs like a short line. */
+const INLINE = new Set(['credit', 'timestamp', 'comment-action', 'ad']);
 
 export interface Verdict {
   quality: Quality;
@@ -79,6 +81,7 @@ export function quality(b: TextBlock, o: ClassifyOptions, recurring: boolean): Q
 function weight(b: TextBlock, q: Quality, o: ClassifyOptions): number {
   if (b.furniture && BREAKS.has(b.furniture)) return o.breakWeight;
   if (b.furniture && PAUSES.has(b.furniture)) return o.breakWeight / 4;
+  if (b.furniture && INLINE.has(b.furniture)) return o.shortWeight;
   // Headlines and teasers stop without a full stop; prose ends in one or holds several.
   const prose = b.sentenceEnd || (b.chars >= o.lengthHigh && sentences(b.text) >= 2);
   switch (q) {
@@ -218,7 +221,9 @@ export function classifyBlocks(
     while (before >= start && qualities[before] === 'short') before--;
     let after = i + 1;
     while (after < end && qualities[after] === 'short') after++;
-    const keep = before >= start && after < end && isText(before) && isText(after);
+    // A whole sentence inside the article's run stays too (a one-line paragraph, a quote).
+    const sentence = b.sentenceEnd && b.words.length >= 4 && b.density >= o.stopLow && !b.furniture;
+    const keep = sentence || (before >= start && after < end && isText(before) && isText(after));
     return { quality: q, keep, kind: keep ? undefined : 'short' };
   });
 }
