@@ -58,9 +58,9 @@ export function shiftedValue(anchor: Day | null, n: number, unit: Unit): string 
       return `${formatYear(Math.floor(k / 4))}-Q${(k % 4) + 1}`;
     }
     case 'DE':
-      return formatYear(anchor.y + 10 * n).slice(0, 3);
+      return anchor.y + 10 * n > 0 ? formatYear(anchor.y + 10 * n).slice(0, 3) : 'PAST_REF';
     case 'CE':
-      return formatYear(anchor.y + 100 * n).slice(0, 2);
+      return anchor.y + 100 * n > 0 ? formatYear(anchor.y + 100 * n).slice(0, 2) : 'PAST_REF';
     case 'TH':
     case 'TM':
     case 'TS':
