@@ -522,7 +522,7 @@ export const EN_RULES: Rule[] = [
             const q = recentQuarter(r.state, start);
             if (unit === 'Y' && q && n === 1 && suffix !== 'from now') return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
             const u: Unit = unit === 'TH' || unit === 'TM' || unit === 'TS' ? 'D' : unit;
-            const steps = u === 'Q' ? Math.round(n) : Math.round(n);
+            const steps = Math.round(n);
             const v: TimexValue = { type: 'DATE', value: shiftedValue(r.anchor, sign * steps, u) };
             if (mod) v.mod = mod;
             return v;
@@ -530,7 +530,6 @@ export const EN_RULES: Rule[] = [
         };
       }
       if (m[2] && /^the$/i.test(m[2].trim()) && vague) return null;
-      if (hyphen && m[6]) n = n ?? null;
       return {
         start,
         end,
@@ -619,7 +618,7 @@ export const EN_RULES: Rule[] = [
   rule(`\\bthe\\s+(?:(current|new|next|last|previous)\\s+)?fiscal\\s+year\\b(?!\\s+(?:\\d{4}|ended|ending|ends|that))`, (m) =>
     fixed(m, (r) => {
       if (!m[1]) return { type: 'DURATION', value: 'P1Y' };
-      const shift = REL_SHIFT[lc(m[1])] ?? (lc(m[1]) === 'new' ? 0 : 0);
+      const shift = REL_SHIFT[lc(m[1])] ?? 0; // 'new' is the current one
       return { type: 'DATE', value: r.anchor ? formatYear(r.anchor.y + shift) : 'XXXX' };
     }),
   ),
