@@ -476,14 +476,14 @@ export const VI_RULES: Rule[] = [
   ),
   // hiện nay, hiện tại, bây giờ, ngày nay (PRESENT_REF); gần đây, trước đây, thời gian qua (PAST_REF); tương lai (FUTURE_REF)
   rule(
-    `${B}(thời${S}điểm${S}hiện${S}tại|thời${S}điểm${S}này|hiện${S}nay|hiện${S}tại|hiện${S}giờ|hiện${S}thời|bây${S}giờ|lúc${S}này|thời${S}gian${S}này|thời${S}gian${S}gần${S}đây|thời${S}gian${S}qua|thời${S}gian${S}vừa${S}qua|thời${S}gian${S}tới|thời${S}gian${S}sắp${S}tới|gần${S}đây|trước${S}đây|trước${S}kia|mới${S}đây|xưa${S}kia|tương${S}lai(?:${S}gần)?)${E}`,
+    `${B}(thời${S}điểm${S}hiện${S}tại|thời${S}điểm${S}này|hiện${S}nay|hiện${S}tại|hiện${S}giờ|hiện${S}thời|bây${S}giờ|giờ${S}đây|dạo${S}này|lúc${S}này|thời${S}gian${S}này|ngày${S}xưa|thời${S}gian${S}gần${S}đây|thời${S}gian${S}qua|thời${S}gian${S}vừa${S}qua|thời${S}gian${S}tới|thời${S}gian${S}sắp${S}tới|gần${S}đây|trước${S}đây|trước${S}kia|mới${S}đây|xưa${S}kia|tương${S}lai(?:${S}gần)?)${E}`,
     (m, text) => {
       const w = norm(m[1]);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "thực hiện tại" is "carried out at": hiện ends a verb there
       if (w.startsWith('hiện') && /(?:thực|thể|xuất|phát|biểu|trình|tái|hiển|bộc|thể)[ \u00a0]+$/iu.test(before)) return null;
       if (w === 'gần đây' && /(?:ở|tại|khu vực|nơi|vùng)\s+$/u.test(before)) return null;
-      const value = /hiện|bây|lúc|thời điểm|này/.test(w) ? 'PRESENT_REF' : /tới|tương lai/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
+      const value = /hiện|bây|lúc|thời điểm|này|giờ đây/.test(w) ? 'PRESENT_REF' : /tới|tương lai/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
       return { start: m.index, end: m.index + m[0].length, resolve: () => ({ type: 'DATE', value }) };
     },
     1,
@@ -590,7 +590,7 @@ const VI_TRIGGERS: RegExp[] = [
   /(?:những|các|mấy)\s/gi,
   /(?:\d|một|hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười|mươi|lăm|mốt|tư|vài|mấy|nhiều|nửa|chục|trăm|hàng)\s+(?:năm|tháng|tuần|ngày|giờ|tiếng|phút|giây|thập|thế|quý)/gi,
   /\d\s?(?:h|g|:|giờ)/gi, // 19 giờ
-  /hiện|bây|lúc\s+này|gần\s+đây|trước\s+đây|trước\s+kia|mới\s+đây|xưa\s+kia|tương\s+lai|thời\s+(?:gian|điểm)/gi,
+  /hiện|bây|giờ\s+đây|dạo\s+này|lúc\s+này|gần\s+đây|trước\s+đây|trước\s+kia|mới\s+đây|xưa|tương\s+lai|thời\s+(?:gian|điểm)/gi,
   /(?:đến|tới)\s+(?:nay|giờ)/gi,
   /hàng|hằng|mỗi|thường\s+niên/gi,
   /cùng\s+ngày|hôm\s+(?:sau|trước|đó|ấy)|ngày\s+(?:đó|ấy)/gi,
