@@ -17,6 +17,8 @@ export interface DetectOptions {
   maxChars?: number;
   /** Below this confidence the answer is `und` (keeping the script and the confidence). Default 0. */
   minConfidence?: number;
+  /** Weights of languages the context makes likelier (`{ vi: 10 }`); others weigh 1. */
+  prior?: Record<string, number>;
 }
 
 export const UNDETERMINED: LanguageGuess = { lang: 'und', script: 'Zyyy', confidence: 0 };
@@ -31,9 +33,10 @@ const DEFAULT_MAX_CHARS = 2000;
  * foreign names (Nguyễn Phú Trọng in an English quote) cannot outweigh the rest of the text.
  */
 const WORD_CAP = 30;
-/** The cap of a capitalised word in running text (at least this many letters). */
+/** The cap of a capitalised word in running text (at least this many letters, or two words). */
 const NAME_CAP = 5;
 const RUNNING_TEXT_LETTERS = 12;
+const SEVERAL_WORDS = /\S\s+\S/;
 /** Reading stops when, after this many characters, the best language leads the next by STOP_MARGIN nats. */
 const STOP_AFTER_CHARS = 60;
 const STOP_MARGIN = 40;
@@ -58,6 +61,8 @@ function hasVietnameseLetter(word: string): boolean {
 }
 
 const COMBINING_LATIN = /[\u0300-\u036f]/;
+const WEB_HINT = /[@/]|www\.|\.(?:com|net|org|vn|ly|io)\b/i;
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|info|io|ly|gov|edu|biz|co|uk)\b\S*/gi;
 
 /** Share of Vietnamese-only letters among Latin letters above which text is Vietnamese, no model needed. */
 const VIETNAMESE_SHARE = 0.08;
@@ -117,8 +122,14 @@ export class LanguageDetector {
     return entry;
   }
 
-  detect(input: string, maxChars = DEFAULT_MAX_CHARS): LanguageGuess {
+  /**
+   * The language of `input` (its first `maxChars` characters). `prior` weighs languages the
+   * context makes likelier (a short line in a Vietnamese article: `{ vi: 10 }`); default 1.
+   */
+  detect(input: string, maxChars = DEFAULT_MAX_CHARS, prior?: Record<string, number>): LanguageGuess {
     let text = input.length > maxChars ? input.slice(0, maxChars) : input;
+    // Addresses (URLs, e-mail, domain names) are in no language.
+    if (WEB_HINT.test(text)) text = text.replace(WEB_ADDRESS, ' ');
     // The model knows composed letters (NFC); decomposed tone marks (NFD dumps) are composed first.
     if (COMBINING_LATIN.test(text)) text = text.normalize('NFC');
     const limit = text.length;
@@ -164,7 +175,7 @@ export class LanguageDetector {
     let scored = 0;
     const word = this.wordScores;
     // In running text a capitalised word may be a name from anywhere: it gets a tighter cap.
-    const running = counts[best] >= RUNNING_TEXT_LETTERS;
+    const running = counts[best] >= RUNNING_TEXT_LETTERS || SEVERAL_WORDS.test(text);
     const add = (w: string): boolean => {
       for (let c = 0; c < count; c++) word[active[c]] = 0;
       const lower = w.toLowerCase();
@@ -197,18 +208,21 @@ export class LanguageDetector {
     forEachWord(text, (w, s) => s === best && !(skipVietnameseWords && isCapitalised(w) && hasVietnameseLetter(w)) && add(w));
     if (scored === 0 && skipVietnameseWords) forEachWord(text, (w, s) => s === best && add(w));
 
-    let top = -1;
+    // Posterior over the languages still in the race, times the caller's prior where given.
     let max = -Infinity;
+    for (let c = 0; c < count; c++) max = Math.max(max, scores[active[c]]);
+    let top = -1;
+    let sum = 0;
+    const weight = scores; // reused in place: scores are not needed past this point
     for (let c = 0; c < count; c++) {
       const i = active[c];
-      max = Math.max(max, scores[i]);
-      if (mask[i] && (top < 0 || scores[i] > scores[top])) top = i;
+      weight[i] = Math.exp((scores[i] - max) * this.temperature) * (prior?.[this.model.codes[i]] ?? 1);
+      sum += weight[i];
+      if (mask[i] && (top < 0 || weight[i] > weight[top])) top = i;
+      inRace[i] = 0;
     }
-    let sum = 0;
-    for (let c = 0; c < count; c++) sum += Math.exp((scores[active[c]] - max) * this.temperature);
-    for (let c = 0; c < count; c++) inRace[active[c]] = 0;
     const lang = this.model.codes[top];
-    return { lang, script: outputScript(script, lang), confidence: round(Math.exp((scores[top] - max) * this.temperature) / sum) };
+    return { lang, script: outputScript(script, lang), confidence: round(weight[top] / sum) };
   }
 
   /** Scripts the model has no language for (Ethiopic, Khmer, ...): franc's answer. */
@@ -237,6 +251,6 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   const key = options.languages?.length ? [...options.languages].sort().join(',') : '';
   let detector = detectors.get(key);
   if (!detector) detectors.set(key, (detector = new LanguageDetector({ languages: options.languages })));
-  const guess = detector.detect(text, options.maxChars);
+  const guess = detector.detect(text, options.maxChars, options.prior);
   return guess.confidence < (options.minConfidence ?? 0) ? { ...guess, lang: 'und' } : guess;
 }

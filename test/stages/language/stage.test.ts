@@ -63,6 +63,14 @@ describe('language stage', () => {
     expect(doc.language?.lang).toBe('vi');
   });
 
+  it('does not give short credit lines and addresses of a Vietnamese article another language', async () => {
+    const doc = await run([MIXED, 'Theo Reuters', 'Theo Ifeng', 'Ảnh: AFP', 'https://www.facebook.com/Hateco.Fulfillment'].join('\n\n'));
+    const tail = doc.paragraphs.slice(4);
+    expect(tail).toHaveLength(4);
+    for (const p of tail) expect(['vi', 'und'], doc.text.slice(p.start, p.end)).toContain(p.lang);
+    expect(tail[3]).toMatchObject({ lang: 'und', confidence: 0 });
+  });
+
   it('answers und for an empty text', async () => {
     const doc = await run('');
     expect(doc.language?.lang).toBe('und');
