@@ -88,6 +88,7 @@ const fixed = (m: RegExpExecArray, v: TimexValue | ((r: Resolver) => TimexValue 
 /** Past unless the words right before say it is coming ("will meet Friday"). */
 function lookingAhead(r: Resolver, start: number, _end: number): boolean {
   const before = r.text.slice(Math.max(0, start - 35), start);
+  if (/\b(?:as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|postponed\s+until|(?:plans?|planned|expected|scheduled)\s+to\s+\w+(?:\s+\w+){0,4}?\s+(?:on|by)?)\s*$/i.test(before)) return true;
   return /\b(?:will|'ll|shall|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|next)\b(?![^.;,]*\b(?:said|says|announced|reported)\b)[^.;]*$/i.test(before);
 }
 
@@ -127,7 +128,8 @@ export const EN_RULES: Rule[] = [
       if (w === 'future' && /^\s+(?:contracts?|prices?|delivery|options?|markets?|trading|months?)\b/i.test(after)) return null;
       if (w === "today's") return null;
       const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if (w === 'soon' && (/\bas\s+$/i.test(before) || /^\s+(?:as|after|thereafter)\b/i.test(after))) return null;
+      // "as soon as", and "soon" in a past narrative ("was soon released", "soon became") is relative to the story
+      if (w === 'soon' && (/\b(?:as|was|were|had|and)\s+$/i.test(before) || /^\s+(?:as|after|thereafter|became|[a-z]+ed)\b/i.test(after))) return null;
       if (w === 'the foreseeable future') return null;
       const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
       return fixed(m, { type: 'DATE', value });
