@@ -18,7 +18,7 @@ import { recordScore, shingleMatch, shingleScore, snippetCounts, snippetScore, t
 
 const FIELDS = ['title', 'byline', 'outlet', 'dateline'] as const;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const round = (x: number) => Math.round(x * 1000) / 1000;
+const round = (x: number) => Math.round(x * 10000) / 10000;
 
 /** Readability alone: the library's own `textContent`, with default options, the baseline the stage must beat. */
 export function readabilityAlone(html: string): string {
