@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { Journal } from './journal.ts';
 import { PIPELINE_VERSION } from './record.ts';
 import { addConfigOptions, configFromOptions, UsageError, type ConfigOptions } from './options.ts';
 import { createProgress } from './progress.ts';
@@ -30,6 +32,10 @@ export function buildProgram(): Command {
     if (!(checkpointSeconds >= 0)) throw new UsageError('--checkpoint-every must be a number of seconds');
     const timeoutSeconds = Number(options.articleTimeout);
     if (!(timeoutSeconds >= 0)) throw new UsageError('--article-timeout must be a number of seconds');
+    const journalPath = Journal.path(options.out);
+    if (!options.resume && existsSync(journalPath) && !journalTail(journalPath).includes('"complete":true')) {
+      process.stderr.write(`newsnlp: ${options.out} holds an interrupted run; starting over (use --resume to continue it instead)\n`);
+    }
     const progress = options.progress ? createProgress() : null;
     const stop = new AbortController();
     const onSignal = (): void => {
@@ -81,6 +87,19 @@ export function buildProgram(): Command {
   registerBenchCommand(program);
   registerTrainCommand(program);
   return program;
+}
+
+/** The last bytes of a journal: a finished run's ends with its "complete" line. */
+function journalTail(path: string): string {
+  const size = statSync(path).size;
+  const buffer = Buffer.alloc(Math.min(size, 256));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer.toString('utf8');
 }
 
 export async function main(argv: string[]): Promise<number> {

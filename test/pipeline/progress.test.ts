@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../pipeline/progress.ts';
-import { SEEDS, tempDir } from '../helpers.ts';
 
 function capture(tty: boolean): { stream: NodeJS.WriteStream; text: () => string } {
   const stream = new PassThrough() as unknown as NodeJS.WriteStream & { isTTY: boolean; columns: number };
@@ -46,15 +43,5 @@ describe('progress', () => {
     progress.stop();
     expect(text()).toMatch(/50\/50 articles \| [\d.]+ articles\/s \| ETA \S+ \| 1 errors/);
   });
-
-  it('`newsnlp run` keeps stdout clean and reports progress as JSON on a non-terminal stderr', () => {
-    const out = tempDir();
-    const result = spawnSync(process.execPath, [new URL('../../bin/newsnlp.js', import.meta.url).pathname, 'run', SEEDS, '--out', join(out, 'o'), '--stages', 'boilerplate,sentences', '--threads', '0'], {
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toBe('');
-    const progress = result.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l).progress);
-    expect(progress.at(-1)).toMatchObject({ done: 5, total: 5, records: 5, errors: 0 });
-  }, 30_000);
+  // `newsnlp run` on a non-terminal (stdout clean, JSON progress on stderr): see resume.test.ts.
 });
