@@ -89,7 +89,7 @@ const fixed = (m: RegExpExecArray, v: TimexValue | ((r: Resolver) => TimexValue 
 function lookingAhead(r: Resolver, start: number, _end: number): boolean {
   const before = r.text.slice(Math.max(0, start - 35), start);
   if (/\b(?:as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|postponed\s+until|(?:plans?|planned|expected|scheduled)\s+to\s+\w+(?:\s+\w+){0,4}?\s+(?:on|by)?)\s*$/i.test(before)) return true;
-  return /\b(?:will|'ll|shall|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|next)\b(?![^.;,]*\b(?:said|says|announced|reported)\b)[^.;]*$/i.test(before);
+  return /\b(?:will|'ll|shall|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|planning\s+to|next)\b(?![^.;,]*\b(?:said|says|announced|reported)\b)[^.;]*$/i.test(before);
 }
 
 /** The day a weekday names: the latest one up to the anchor, or the next when the text looks ahead. */
@@ -294,6 +294,8 @@ export const EN_RULES: Rule[] = [
     (m, text) => {
       const before = text.slice(Math.max(0, m.index - 24), m.index);
       if (/[$#]\s*$|\d[,.]?\s*$/.test(before)) return null;
+      // "Kopp's 1987 Chevrolet": a model year before a name
+      if (/'s\s+$/.test(before) && /^\s+[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
       if (/^\s*(?:shares|people|troops|soldiers|dollars|dlrs|yen|marks|tons|feet|miles|members|cars|units|workers|employees|points|barrels|jobs|students|acres|meters|km|votes|cases|seats)\b/i.test(after)) return null;
       if (!m[1] && !m[2] && isNamePart(before) && /^\d/.test(m[3])) return null;
@@ -581,6 +583,8 @@ export const EN_RULES: Rule[] = [
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
         // "daily newspaper", "a weekly magazine": an adjective of a publication is not a time
         if (/^\s+(?:newspapers?|papers?|magazines?|news|journal|publications?|bulletin|show|basis)\b/i.test(after)) return null;
+        // "the Communist Party daily Granma": a newspaper named after it
+        if (/^\s+[A-Z]/.test(after) && /\b(?:the|a|party|its)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
         const code: Record<string, string> = { daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', semiannually: 'P6M' };
         return fixed(m, { type: 'SET', value: code[w] });
       }
