@@ -638,6 +638,24 @@ export const EN_RULES: Rule[] = [
     },
     2,
   ),
+  // the summer, over the winter, the early spring: the season of the anchor's year the text can mean
+  rule(
+    `\\bthe\\s+(?:(early|late|mid)[- ]?\\s*)?(spring|summer|fall|autumn|winter)\\b(?!\\s+(?:of|\\d))`,
+    (m) =>
+      fixed(m, (r) => {
+        const season = WORDS.seasons[lc(m[2])];
+        if (!r.anchor) return { type: 'DATE', value: `XXXX-${season}` };
+        const startMonth: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+        // a season that has not begun by the anchor is last year's, unless the text looks ahead
+        const begun = startMonth[season] <= r.anchor.m || (season === 'WI' && r.anchor.m <= 2);
+        const y = season === 'WI' && r.anchor.m <= 2 ? r.anchor.y - 1 : begun || r.future(m.index, m.index + m[0].length) ? r.anchor.y : r.anchor.y - 1;
+        const v: TimexValue = { type: 'DATE', value: `${formatYear(y)}-${season}` };
+        const mod = edgeMod(m[1]);
+        if (mod) v.mod = mod;
+        return v;
+      }),
+    1,
+  ),
   // year-end, the end of the year/month/week: the value of the unit, modified
   rule(
     `\\b(?:(year|month|week)-end|(?:around|by|at)\\s+(year)\\s+end)\\b`,
@@ -744,6 +762,7 @@ const EN_TRIGGERS: RegExp[] = [
   /year/gi,
   /fiscal/gi,
   /spring|summer|fall|autumn|winter/gi,
+  /\bthe\s+(?:(?:early|late|mid)[- ]?\s*)?(?:spring|summer|fall|autumn|winter)/gi,
   /-end|year\s+end/gi,
   /(?:end|beginning|start|middle|close|rest)\s+of/gi,
   /\d\s*(?:a|p)\.?m|\d:\d\d|noon|midnight/gi,

@@ -56,6 +56,12 @@ describe('English news expressions', () => {
     expect(one('compared with a year earlier', 'en', dct)[0].value).toBe('1988');
   });
 
+  it('knows holidays and seasons of the anchor year', () => {
+    expect(one('Elian was found Thanksgiving Day.', 'en', '1999-12-01')[0].value).toBe('1999-11-25');
+    expect(one('Sales slowed over the summer.', 'en', dct)[0].value).toBe('1989-SU');
+    expect(one('nhân ngày Nhà giáo Việt Nam', 'vi', '2013-10-23')[0].value).toBe('2013-11-20');
+  });
+
   it('does not read ages or prices as times', () => {
     expect(one('the 6-year-old boy paid $3.625 a share', 'en', dct)).toEqual([]);
   });
