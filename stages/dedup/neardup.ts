@@ -37,9 +37,11 @@ export interface NearDuplicateSetOptions {
   copied: number;
   /** Minimum words of an original. */
   minWords: number;
+  /** Wrap pages in site furniture (default true). */
+  furniture: boolean;
 }
 
-export const DEFAULT_SET: NearDuplicateSetOptions = { seed: 20260601, originals: 1500, copied: 0.4, minWords: 60 };
+export const DEFAULT_SET: NearDuplicateSetOptions = { seed: 20260601, originals: 1500, copied: 0.4, minWords: 60, furniture: true };
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -97,7 +99,7 @@ export function buildNearDuplicateSet(records: GoldRecord[], options: Partial<Ne
   const sites = SITES.map((site) => ({ ...site, related: ['Tin liên quan', pick(titles), pick(titles), pick(titles)] }));
   const dress = (body: string) => {
     const site = pick(sites);
-    return [...site.head, body, ...site.related, ...site.foot].join('\n');
+    return opt.furniture ? [...site.head, body, ...site.related, ...site.foot].join('\n') : body;
   };
   const editWords = (paragraph: string, rate: number) =>
     paragraph
