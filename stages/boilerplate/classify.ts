@@ -125,18 +125,23 @@ const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' 
  * dump's first line ('Headline - Site', the HTML <title>) met again further down. -1 when none.
  */
 export function headlineBlock(blocks: TextBlock[], title?: string | null): number {
-  const wanted = new Set<string>();
-  if (title) wanted.add(comparable(title));
+  const declared = title ? comparable(title) : '';
+  const fromHead = new Set<string>();
   if (blocks.length > 1) {
     const first = blocks[0].text;
-    wanted.add(comparable(first));
+    fromHead.add(comparable(first));
     const parts = first.split(/\s[-|–—:·»]\s/u);
-    for (let n = parts.length - 1; n >= 1; n--) wanted.add(comparable(parts.slice(0, n).join(' ')));
+    for (let n = parts.length - 1; n >= 1; n--) fromHead.add(comparable(parts.slice(0, n).join(' ')));
   }
-  for (const w of [...wanted]) if (w.length < 15) wanted.delete(w);
-  if (!wanted.size) return -1;
+  for (const w of [...fromHead]) if (w.length < 15) fromHead.delete(w);
+  if (declared.length < 15 && !fromHead.size) return -1;
   const limit = Math.min(blocks.length, 2000);
-  for (let i = title ? 0 : 1; i < limit; i++) if (blocks[i].chars < 400 && wanted.has(comparable(blocks[i].text))) return i;
+  for (let i = 0; i < limit; i++) {
+    if (blocks[i].chars >= 400) continue;
+    const text = comparable(blocks[i].text);
+    // The dump's first line cannot be its own repeat; a declared title can be printed anywhere.
+    if ((declared.length >= 15 && text === declared) || (i > 0 && fromHead.has(text))) return i;
+  }
   return -1;
 }
 
@@ -186,6 +191,14 @@ export function densityScale(blocks: TextBlock[], lang: string | undefined): num
   return Math.min(1, Math.max(0.4, reference / 0.5));
 }
 
+/** Prose that opens an article: function words, more than a headline's length, no widget. */
+function standfirst(b: TextBlock, q: Quality, o: ClassifyOptions): boolean {
+  if (b.furniture || b.linkLike || b.text.endsWith(':')) return false;
+  // Leads are dense with names, so fewer function words than the body is fine if it reads as prose.
+  if (q === 'bad' || b.density < o.stopLow) return b.sentenceEnd && b.words.length >= 12 && b.density >= o.stopLow / 2;
+  return b.chars >= o.lengthLow * 1.5 || (b.sentenceEnd && b.words.length >= 8);
+}
+
 export function classifyBlocks(
   blocks: TextBlock[],
   recurring: (b: TextBlock) => boolean,
@@ -208,13 +221,16 @@ export function classifyBlocks(
       }
     }
   }
-  const [start, end] = bestRun(weights);
+  const [runStart, end] = bestRun(weights);
+  let start = runStart;
+  // The standfirst right before the run (a sapo that ends in '...' or no stop at all).
+  while (start > 0 && start - 1 > headline && runStart - start < 2 && standfirst(blocks[start - 1], qualities[start - 1], o) && !repeats[start - 1]) start--;
   const isText = (i: number) => i >= start && i < end && (qualities[i] === 'good' || qualities[i] === 'near');
   return blocks.map((b, i): Verdict => {
     const q = qualities[i];
     if (repeats[i]) return { quality: q, keep: false, kind: 'repeat' };
     if (i < start || i >= end) return { quality: q, keep: false, kind: b.furniture ?? (i < start ? 'header' : 'footer') };
-    if (q === 'good' || q === 'near') return { quality: q, keep: true };
+    if (q === 'good' || q === 'near' || i < runStart) return { quality: q, keep: true };
     if (q === 'bad') return { quality: q, keep: false, kind: b.furniture ?? (b.linkLike ? 'link' : recurring(b) ? 'recurring' : 'boilerplate') };
     // A short block stays when article text lies on both sides of it (captions, sub-heads).
     let before = i - 1;

@@ -84,6 +84,14 @@ describe('boilerplate stage on text dumps', () => {
     expect(doc.removed.some((r) => r.kind === 'repeat' && r.text === caption)).toBe(true);
   });
 
+  it('keeps a name-dense standfirst before the body when the dump declares the title', async () => {
+    const sapo = 'Thứ trưởng Bộ Công Thương yêu cầu các tập đoàn, tổng công ty tổ chức kiểm điểm, làm rõ trách nhiệm cá nhân/tổ chức đối với 12 dự án yếu kém, thua lỗ.';
+    const body = Array.from({ length: 4 }, () => 'Ngày 6/2, Bộ Công Thương phát đi thông tin cho biết, mới đây, Thứ trưởng đã chủ trì cuộc họp với các đơn vị để bàn về việc xử lý những tồn tại của các dự án này trong thời gian tới.').join(' ');
+    const doc = await clean({ text: `${sapo}\n${body}`, title: 'Làm rõ trách nhiệm cá nhân 12 dự án yếu kém của Bộ Công Thương' });
+    expect(doc.text).toBe(`${sapo}\n\n${body}`);
+    expect(doc.title).toBe('Làm rõ trách nhiệm cá nhân 12 dự án yếu kém của Bộ Công Thương');
+  });
+
   it('learns lines that recur across a dump and drops them once they are common', async () => {
     const corpus = new MemoryCorpus();
     const article = (i: number) =>
