@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { readGoldFile, type GoldDoc } from './embedded/gold.ts';
 import { decodeModel } from './embedded/model.ts';
 import { evaluateDocs, trainModel } from './embedded/train.ts';
-import { buildWordClasses } from './embedded/word-classes.ts';
+import { buildWordClasses, mineNameParts } from './embedded/word-classes.ts';
 
 /** Bumped when the feature set or file format changes. */
 export const MODEL_VERSION = '1.0.0';
@@ -23,6 +23,7 @@ export interface TrainNerOptions {
   seed: number;
   bits: number;
   unlabelled?: string[];
+  names?: string[];
 }
 
 /** What the manifest says about the terms of a gold file, from SOURCES-ner.md, by file name. */
@@ -46,6 +47,8 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
   const train = readLang(options.train, options.lang);
   const dev = (options.dev ?? []).map((file) => ({ name: basename(file, '.jsonl'), file, docs: readLang([file], options.lang) }));
   const clusters = options.unlabelled?.length ? buildWordClasses(options.unlabelled, log) : undefined;
+  const nameParts = options.names?.length ? mineNameParts(options.names) : undefined;
+  if (nameParts) log(`name parts: ${nameParts.size} words from ${options.names!.length} files`);
   const tty = process.stderr.isTTY;
   const result = trainModel({
     lang: options.lang,
@@ -56,6 +59,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     bits: options.bits,
     folds: 4,
     clusters,
+    nameParts,
     log,
     progress: tty ? (done, total) => process.stderr.write(`\r  ${((100 * done) / total).toFixed(0)}% of ${total} tokens`) : undefined,
   });
@@ -78,6 +82,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     `--seed ${options.seed}`,
     ...(options.bits !== 21 ? [`--bits ${options.bits}`] : []),
     ...(options.unlabelled?.length ? [`--unlabelled ${options.unlabelled.join(' ')}`] : []),
+    ...(options.names?.length ? [`--names ${options.names.join(' ')}`] : []),
   ].join(' ');
   const manifest = {
     language: options.lang,
@@ -91,6 +96,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     training: {
       files: options.train.map((file) => ({ file: basename(file), licence: licenceNote(file) })),
       unlabelled: (options.unlabelled ?? []).map((file) => basename(file)),
+      names: (options.names ?? []).map((file) => ({ file: basename(file), licence: licenceNote(file) })),
       tokens: result.tokens,
       epochs: options.epochs,
       seed: options.seed,
@@ -133,6 +139,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--seed <n>', 'seed of the document order', integer, 1)
     .option('--bits <n>', 'feature hash bits (2^n buckets)', integer, 21)
     .option('--unlabelled <files...>', 'unlabelled JSONL text (a `text` field) to learn word classes from')
+    .option('--names <files...>', 'annotated files of any language to mine name parts from (foreign given names, surnames)')
     .action(async (opts: TrainNerOptions) => {
       await trainNer(opts);
     });

@@ -7,9 +7,11 @@ import { hashString, mix } from './hash.ts';
 import type { Token } from './tokenize.ts';
 import { capitalBucket, signature } from './word-classes.ts';
 
-/** Features per token that do not depend on the tags: 39 of the sentence, 2 of the document. */
-export const STATIC_FEATURES = 41;
-export const SENTENCE_FEATURES = 39;
+/** Features per token that do not depend on the tags: 43 of the sentence, 2 of the document. */
+export const STATIC_FEATURES = 45;
+export const SENTENCE_FEATURES = 43;
+/** A feature slot with nothing in it (the model has no such resource): never stored, never trained. */
+export const NO_FEATURE = -2;
 
 /** Token properties the templates combine, hashed once per sentence. */
 export interface SentenceView {
@@ -19,9 +21,13 @@ export interface SentenceView {
   shape: Uint32Array;
   /** Bit 0: glued to the previous token; bit 1: starts with an upper-case letter. */
   flags: Uint8Array;
+  /** Letter kind (the highest of its letters): 0 none, 1 ASCII, 2 ASCII with f/j/w/z, 3 Latin with diacritics, 4 other script. */
+  letters: Uint8Array;
   /** Gazetteer marks: bits 0-3 begin a listed name of type k, bits 4-7 continue one. */
   gaz: Uint8Array;
   cluster: Uint32Array;
+  /** Name-part flags per token, or null when the lexicon has none. */
+  names: Uint8Array | null;
   /** Start and end (exclusive) of the run of capitalised tokens a token is in (start = end = -1 outside). */
   runStart: Int32Array;
   runEnd: Int32Array;
@@ -65,6 +71,18 @@ export function shapeOf(word: string): string {
   return out.length > 8 ? out.slice(0, 8) : out;
 }
 
+/**
+ * Where a letter comes from: a name switching from Vietnamese syllables (diacritics) to a foreign
+ * word (`Pháp | Jean-Marc`, `Dương | Jens`) often switches entity too.
+ */
+function letterKind(code: number): number {
+  if (code < 128) {
+    const lower = code | 0x20;
+    return lower === 0x66 || lower === 0x6a || lower === 0x77 || lower === 0x7a ? 2 : 1;
+  }
+  return code < 0x250 || (code >= 0x1e00 && code < 0x1f00) ? 3 : 4;
+}
+
 /** FNV-1a of s[from, to) (equal to hashString(s.slice(from, to)), without the slice). */
 function hashRange(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
@@ -80,6 +98,8 @@ export interface Lexicon {
   gazetteer(hash: number): number;
   /** Word class of a lower-cased word hash (see word-classes.ts; 0 = unknown). */
   cluster(lowerHash: number): number;
+  /** Name-part flags of a lower-cased word hash (see word-classes.ts), where the model has them. */
+  nameParts?(lowerHash: number): number;
 }
 
 export const NO_LEXICON: Lexicon = { gazetteer: () => 0, cluster: () => 0 };
@@ -100,8 +120,10 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     lower: new Uint32Array(n),
     shape: new Uint32Array(n),
     flags: new Uint8Array(n),
+    letters: new Uint8Array(n),
     gaz: new Uint8Array(n),
     cluster: new Uint32Array(n),
+    names: lexicon.nameParts ? new Uint8Array(n) : null,
     runStart: new Int32Array(n).fill(-1),
     runEnd: new Int32Array(n).fill(-1),
     prefix: new Uint32Array(n * 3),
@@ -123,11 +145,18 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = len > k + 1 ? hashRange(lw, 0, k + 1) : 0;
     for (let k = 0; k < 4; k++) view.suffix[i * 4 + k] = len > k + 1 ? hashRange(lw, len - k - 1, len) : 0;
     view.cluster[i] = lexicon.cluster(view.lower[i]);
+    if (view.names) view.names[i] = lexicon.nameParts!(view.lower[i]);
+    let kind = 0;
     for (let j = 0; j < w.length; j++) {
-      const k = charClass(w.charCodeAt(j));
+      const code = w.charCodeAt(j);
+      const k = charClass(code);
       if (k === UPPER) upper++;
-      if (k === UPPER || k === LOWER) letters++;
+      if (k === UPPER || k === LOWER) {
+        letters++;
+        kind = Math.max(kind, letterKind(code));
+      }
     }
+    view.letters[i] = kind;
   }
   view.caps = letters >= 8 && upper / letters > 0.8;
   // Runs of capitalised tokens ('Khu thương mại [Lao Bảo]', 'ông [Nguyễn Văn An]').
@@ -240,6 +269,18 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
       f(38, shape(rs - 1), lower(re));
     } else {
       for (let t = 34; t <= 38; t++) f(t, 0);
+    }
+    const kind = (j: number) => (j < 0 || j >= n ? 5 : v.letters[j] | ((v.flags[j] & 2) << 2));
+    f(39, kind(i - 1), kind(i));
+    f(40, kind(i), kind(i + 1));
+    const names = v.names;
+    if (names) {
+      const nm = (j: number) => (j < 0 || j >= n ? 0x20 : names[j] | ((v.flags[j] & 2) << 3));
+      f(41, nm(i), nm(i - 1));
+      f(42, nm(i), nm(i + 1));
+    } else {
+      out[o + k++] = NO_FEATURE;
+      out[o + k++] = NO_FEATURE;
     }
   }
 }

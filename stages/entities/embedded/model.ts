@@ -4,7 +4,8 @@
  *   "NER1" u32:headerLength header(JSON) pad
  *   u32[rows] bucket deltas | i16[rows*tags] weights | pad
  *   u32[g] gazetteer keys | u8[g] gazetteer masks | pad
- *   u32[c] cluster keys (lower-case word hashes) | u32[c] cluster ids
+ *   [u32 key delta, u32 class] per word-class entry (lower-case word hashes)
+ *   (interleaved key delta, value), then the same for name parts where the header counts some
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Lexicon } from './features.ts';
@@ -22,6 +23,8 @@ export interface ModelHeader {
   rows: number;
   gazetteer: number;
   clusters: number;
+  /** Words flagged as parts of names in other annotated data (see word-classes.ts); absent = none. */
+  nameParts?: number;
 }
 
 /** Per-tag weight rows by feature bucket. */
@@ -38,11 +41,12 @@ export interface NerModel {
 }
 
 export interface ModelParts {
-  header: Omit<ModelHeader, 'format' | 'rows' | 'gazetteer' | 'clusters' | 'scale'>;
+  header: Omit<ModelHeader, 'format' | 'rows' | 'gazetteer' | 'clusters' | 'scale' | 'nameParts'>;
   /** Dense weights, buckets x tags. */
   dense: Float32Array;
   gazetteer: Map<number, number>;
   clusters: Map<number, number>;
+  nameParts?: Map<number, number>;
 }
 
 const MAGIC = 'NER1';
@@ -78,6 +82,7 @@ export function encodeModel(parts: ModelParts): { bytes: Buffer; header: ModelHe
   const { buckets, values, scale } = sparsify(parts.dense, tags);
   const gazKeys = [...parts.gazetteer.keys()].sort((a, b) => a - b);
   const clusterKeys = [...parts.clusters.keys()].sort((a, b) => a - b);
+  const nameKeys = [...(parts.nameParts?.keys() ?? [])].sort((a, b) => a - b);
   const header: ModelHeader = {
     format: 1,
     ...parts.header,
@@ -85,6 +90,7 @@ export function encodeModel(parts: ModelParts): { bytes: Buffer; header: ModelHe
     rows: buckets.length,
     gazetteer: gazKeys.length,
     clusters: clusterKeys.length,
+    ...(nameKeys.length ? { nameParts: nameKeys.length } : {}),
   };
   const json = Buffer.from(JSON.stringify(header));
   const start = pad4(8 + json.length);
@@ -92,7 +98,8 @@ export function encodeModel(parts: ModelParts): { bytes: Buffer; header: ModelHe
   const gazAt = pad4(weightsAt + values.length * 2);
   const maskAt = gazAt + gazKeys.length * 4;
   const clusterAt = pad4(maskAt + gazKeys.length);
-  const total = clusterAt + clusterKeys.length * 8;
+  const namesAt = clusterAt + clusterKeys.length * 8;
+  const total = namesAt + nameKeys.length * 8;
   const buf = Buffer.alloc(total);
   buf.write(MAGIC, 0, 'latin1');
   buf.writeUInt32LE(json.length, 4);
@@ -114,6 +121,12 @@ export function encodeModel(parts: ModelParts): { bytes: Buffer; header: ModelHe
     buf.writeUInt32LE(k - prevKey, clusterAt + i * 8);
     prevKey = k;
     buf.writeUInt32LE(parts.clusters.get(k)!, clusterAt + i * 8 + 4);
+  });
+  prevKey = 0;
+  nameKeys.forEach((k, i) => {
+    buf.writeUInt32LE(k - prevKey, namesAt + i * 8);
+    prevKey = k;
+    buf.writeUInt32LE(parts.nameParts!.get(k)!, namesAt + i * 8 + 4);
   });
   return { bytes: gzipSync(buf, { level: 9 }), header };
 }
@@ -143,10 +156,20 @@ export function decodeModel(gz: Buffer): NerModel {
   for (let i = 0; i < header.clusters; i++) {
     clusters.set((acc += buf.readUInt32LE(clusterAt + i * 8)), buf.readUInt32LE(clusterAt + i * 8 + 4));
   }
+  const namesAt = clusterAt + header.clusters * 8;
+  const nameParts = new Map<number, number>();
+  acc = 0;
+  for (let i = 0; i < (header.nameParts ?? 0); i++) {
+    nameParts.set((acc += buf.readUInt32LE(namesAt + i * 8)), buf.readUInt32LE(namesAt + i * 8 + 4));
+  }
   return {
     header,
     weights: new SparseWeights(tags, buckets, values, header.scale),
-    lexicon: { gazetteer: (h) => gazetteer.get(h) ?? 0, cluster: (h) => clusters.get(h) ?? 0 },
+    lexicon: {
+      gazetteer: (h) => gazetteer.get(h) ?? 0,
+      cluster: (h) => clusters.get(h) ?? 0,
+      ...(nameParts.size ? { nameParts: (h: number) => nameParts.get(h) ?? 0 } : {}),
+    },
     info: tagInfo(header.tags),
     featureMask: 2 ** header.bits - 1,
   };

@@ -4,6 +4,7 @@ import { SENTENCE_FEATURES, STATIC_FEATURES, historyFeatures, staticFeatures, vi
 import { ENTITY_TYPES, chunks } from './labels.ts';
 import { DocumentMemory } from './memory.ts';
 import type { NerModel } from './model.ts';
+import { SparseWeights } from './weights.ts';
 import { tokenize } from './tokenize.ts';
 import { transitionsAllowed, viterbi, type Decoder } from './viterbi.ts';
 
@@ -14,13 +15,20 @@ export function fillHistory(view: SentenceView, memory: DocumentMemory, mask: nu
   }
 }
 
+/**
+ * The decoder of a loaded model. Token probabilities are a softmax over max-marginals in units of
+ * the model's own score spread (sqrt(features) x RMS weight), so a margin of one typical feature
+ * sum reads as about e:1, not the near-certainty raw perceptron scores would give.
+ */
 export function decoderOf(model: NerModel): Decoder {
+  const weights = model.weights;
+  const spread = weights instanceof SparseWeights ? Math.sqrt(STATIC_FEATURES) * weights.rms() : 1 / model.header.scale;
   return {
-    weights: model.weights,
+    weights,
     info: model.info,
     allowed: transitionsAllowed(model.info),
     featureMask: model.featureMask,
-    scale: model.header.scale,
+    scale: 1 / spread,
   };
 }
 

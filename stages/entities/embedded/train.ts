@@ -37,6 +37,8 @@ export interface TrainOptions {
   /** Gazetteer folds: names in a training document's own fold are hidden from it. */
   folds: number;
   clusters?: Map<number, number>;
+  /** Name-part flags by lower-case word hash, mined from other annotated data. */
+  nameParts?: Map<number, number>;
   log(line: string): void;
   progress?(done: number, total: number): void;
 }
@@ -87,8 +89,9 @@ function mineGazetteers(docs: GoldDoc[], folds: number): Map<number, number>[] {
   return maps;
 }
 
-function lexiconOf(gazetteers: Map<number, number>[], clusters: Map<number, number>): Lexicon {
+function lexiconOf(gazetteers: Map<number, number>[], clusters: Map<number, number>, nameParts?: Map<number, number>): Lexicon {
   return {
+    ...(nameParts?.size ? { nameParts: (h: number) => nameParts.get(h) ?? 0 } : {}),
     gazetteer: (h) => {
       let mask = 0;
       for (const g of gazetteers) mask |= g.get(h) ?? 0;
@@ -110,6 +113,7 @@ class DenseWeights {
     readonly tags: number,
   ) {}
   add(bucket: number, scores: Float64Array): void {
+    if (bucket < 0) return;
     const base = bucket * this.tags;
     for (let t = 0; t < this.tags; t++) scores[t] += this.w[base + t];
   }
@@ -135,10 +139,10 @@ export function trainModel(options: TrainOptions): TrainResult {
   const mask = 2 ** bits - 1;
 
   const gazetteers = mineGazetteers(train, folds);
-  const foldLexicons = gazetteers.map((_, k) => lexiconOf(gazetteers.filter((__, j) => j !== k), clusters));
+  const foldLexicons = gazetteers.map((_, k) => lexiconOf(gazetteers.filter((__, j) => j !== k), clusters, options.nameParts));
   const fullGazetteer = new Map<number, number>();
   for (const g of gazetteers) for (const [h, m] of g) fullGazetteer.set(h, (fullGazetteer.get(h) ?? 0) | m);
-  const fullLexicon = lexiconOf([fullGazetteer], clusters);
+  const fullLexicon = lexiconOf([fullGazetteer], clusters, options.nameParts);
 
   const docs: PreparedSentence[][] = train.map((doc, d) =>
     taggedSentences(doc, tagIndex)
@@ -174,6 +178,7 @@ export function trainModel(options: TrainOptions): TrainResult {
 
   const trainDecoder = { weights: new DenseWeights(W, L), info, allowed: transitionsAllowed(info), featureMask: mask, scale: 1 };
   const update = (bucket: number, tag: number, delta: number) => {
+    if (bucket < 0) return;
     const at = bucket * L + tag;
     W[at] += delta;
     U[at] += c * delta;
@@ -236,6 +241,7 @@ export function trainModel(options: TrainOptions): TrainResult {
     dense: averaged(),
     gazetteer: fullGazetteer,
     clusters,
+    nameParts: options.nameParts,
   });
   return { bytes, header, epochs: reports, tokens };
 }

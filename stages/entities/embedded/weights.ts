@@ -1,47 +1,60 @@
 /**
  * Weight storage at tag time: only the feature buckets that training touched, in an
- * open-addressing table (bucket -> row), with Int16 weights and one scale per model.
+ * open-addressing table whose slots hold the bucket and its Int16 row side by side in memory
+ * order (one cache line per lookup, not three).
  */
 export class SparseWeights {
   private readonly keys: Int32Array;
-  private readonly rows: Int32Array;
+  private readonly table: Int16Array;
   private readonly tableMask: number;
+  readonly size: number;
 
   constructor(
     readonly tags: number,
     buckets: Uint32Array,
-    readonly values: Int16Array,
+    values: Int16Array,
     readonly scale: number,
   ) {
     let capacity = 1024;
-    while (capacity < buckets.length * 2) capacity *= 2;
+    while (capacity < buckets.length * 1.5) capacity *= 2;
     this.tableMask = capacity - 1;
+    this.size = buckets.length;
     this.keys = new Int32Array(capacity).fill(-1);
-    this.rows = new Int32Array(capacity);
+    this.table = new Int16Array(capacity * tags);
     for (let r = 0; r < buckets.length; r++) {
       let slot = hashSlot(buckets[r]) & this.tableMask;
       while (this.keys[slot] !== -1) slot = (slot + 1) & this.tableMask;
       this.keys[slot] = buckets[r];
-      this.rows[slot] = r * tags;
+      this.table.set(values.subarray(r * tags, (r + 1) * tags), slot * tags);
     }
   }
 
-  get size(): number {
-    return this.values.length / this.tags;
+  /** Root mean square of the stored (unscaled) weights. */
+  rms(): number {
+    let sum = 0;
+    let count = 0;
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      if (this.keys[slot] === -1) continue;
+      for (let t = 0; t < this.tags; t++) sum += this.table[slot * this.tags + t] ** 2;
+      count += this.tags;
+    }
+    return count ? Math.sqrt(sum / count) : 1;
   }
 
   /** Add the (unscaled) row of `bucket` to `scores`. */
   add(bucket: number, scores: Float64Array): void {
-    let slot = hashSlot(bucket) & this.tableMask;
+    if (bucket < 0) return;
+    const mask = this.tableMask;
+    let slot = hashSlot(bucket) & mask;
     for (;;) {
       const key = this.keys[slot];
       if (key === bucket) {
-        const base = this.rows[slot];
-        for (let t = 0; t < this.tags; t++) scores[t] += this.values[base + t];
+        const base = slot * this.tags;
+        for (let t = 0; t < this.tags; t++) scores[t] += this.table[base + t];
         return;
       }
       if (key === -1) return;
-      slot = (slot + 1) & this.tableMask;
+      slot = (slot + 1) & mask;
     }
   }
 }
