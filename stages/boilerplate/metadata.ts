@@ -60,7 +60,9 @@ export function leadTag(lead: string, rest: string): LeadTag | null {
     return { lead: lead.slice(m[0].length), tag: m[0], outlet: m[1], dateline: null };
   }
   m = PLACE_TAG.exec(lead);
-  if (m && /\p{Lu}{2}/u.test(m[1]) && m[1] === m[1].toUpperCase().replace(/,.*$/, (s) => s)) {
+  const place = m?.[1].split(',')[0] ?? '';
+  // Printed in capitals once, at the top; an acronym the article goes on using ('NATO - ') is no place.
+  if (m && /\p{Lu}{2}/u.test(place) && place === place.toUpperCase() && !rest.includes(place) && !lead.slice(m[0].length).includes(place)) {
     return { lead: lead.slice(m[0].length), tag: m[0], outlet: null, dateline: m[1].trim() };
   }
   return null;

@@ -4,6 +4,7 @@ import { defaultConfig } from '../../../pipeline/config.ts';
 import { MemoryCorpus } from '../../../pipeline/corpus.ts';
 import { createDoc } from '../../../pipeline/doc.ts';
 import { createBoilerplateStage } from '../../../stages/boilerplate/index.ts';
+import { leadTag } from '../../../stages/boilerplate/metadata.ts';
 
 const stage = createBoilerplateStage(defaultConfig());
 
@@ -126,6 +127,17 @@ describe('boilerplate stage on text dumps', () => {
     const doc = await clean({ text: long });
     expect(Date.now() - t).toBeLessThan(5000);
     expect(doc.text.length).toBeGreaterThan(1_000_000);
+  });
+});
+
+describe('lead tags', () => {
+  it('splits outlet and dateline off the lead, and leaves ordinary openings alone', () => {
+    expect(leadTag('WASHINGTON (Reuters) - The president said.', '')).toMatchObject({ outlet: 'Reuters', dateline: 'WASHINGTON', lead: 'The president said.' });
+    expect(leadTag('HÀ NỘI - Sáng nay, thành phố đã họp.', '')).toMatchObject({ outlet: null, dateline: 'HÀ NỘI' });
+    expect(leadTag('Kinhtedothi - Lãnh đạo NATO khẳng định.', 'NATO')).toMatchObject({ outlet: 'Kinhtedothi' });
+    // A word or acronym the article goes on using is its subject, not a tag.
+    expect(leadTag('Ukraine - Nga ký kết thỏa thuận.', 'Ukraine và Nga')).toBeNull();
+    expect(leadTag('NATO - Liên minh quân sự cho biết.', 'NATO và Nga')).toBeNull();
   });
 });
 
