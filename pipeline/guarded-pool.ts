@@ -2,7 +2,7 @@ import { Piscina } from 'piscina';
 import type { PipelineConfig } from './config.ts';
 import type { Doc } from './doc.ts';
 import { createExecutor, type Executor } from './pool.ts';
-import { stagesFor, type ExecResult } from './execute.ts';
+import type { ExecResult } from './execute.ts';
 import { STAGE_NAMES } from './config.ts';
 
 /** Per-article time limit by default: far above any real article, low enough that a hang costs a minute. */
@@ -62,7 +62,9 @@ export function createGuardedExecutor(
 
   return {
     threads,
-    ready: async () => void (await stagesFor(config)),
+    // Each thread loads its stages now, so a missing model fails the run before any article is
+    // read, and the main thread keeps no copy of the models it never uses.
+    ready: async () => void (await Promise.all(Array.from({ length: threads }, () => pool.run({ warmup: true, config })))),
     close: () => pool.destroy(),
     async run(doc: Doc): Promise<ExecResult> {
       const slot = await acquire();

@@ -18,8 +18,9 @@ export interface GuardedTask {
  * running in shared memory, so that when the main thread stops a thread that ran past the time
  * limit it can say which stage hung.
  */
-export default async function work(task: GuardedTask): Promise<ExecResult> {
+export default async function work(task: GuardedTask | { warmup: true; config: PipelineConfig }): Promise<ExecResult | null> {
   const stages = await stagesFor(task.config);
+  if ('warmup' in task) return null; // models loaded: a missing one has thrown by now
   const { doc, progress, slot } = task;
   if (task.textIsArticle) doc.text = doc.article.text ?? '';
   const result = await runStages(doc, stages, progress, slot);
