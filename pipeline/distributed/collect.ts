@@ -48,7 +48,7 @@ export async function collect(options: CollectOptions): Promise<{ records: numbe
       throw new Error(`${missing.length} articles are not in the shards yet (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}); wait for the workers or start more`);
     }
     if (!(await redis.set(collectedKey(options.run), new Date().toISOString(), 'NX'))) {
-      throw new Error(`run "${options.run}" was already collected: its articles are in the Redis dedup index; enqueue again under a new --run name`);
+      throw new Error(`run "${options.run}" was already collected: its articles are in the Redis dedup index; to redo it, enqueue again with a new --run and a new --corpus`);
     }
 
     const stages = createStages(manifest.config);
