@@ -21,16 +21,22 @@ export function fillHistory(view: SentenceView, memory: DocumentMemory, mask: nu
  * sum reads as about e:1, not the near-certainty raw perceptron scores would give.
  */
 export function decoderOf(model: NerModel): Decoder {
+  const known = decoders.get(model);
+  if (known) return known;
   const weights = model.weights;
   const spread = weights instanceof SparseWeights ? Math.sqrt(STATIC_FEATURES) * weights.rms() : 1 / model.header.scale;
-  return {
+  const decoder: Decoder = {
     weights,
     info: model.info,
     allowed: transitionsAllowed(model.info),
     featureMask: model.featureMask,
     scale: 1 / spread,
   };
+  decoders.set(model, decoder);
+  return decoder;
 }
+
+const decoders = new WeakMap<NerModel, Decoder>();
 
 /** Entity spans of the given sentences of one article (UTF-16 offsets into `text`). */
 export function tagText(model: NerModel, text: string, sentences: Span[], decoder: Decoder = decoderOf(model)): EntitySpan[] {

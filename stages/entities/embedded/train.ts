@@ -21,7 +21,7 @@ import { ENTITY_TYPES, bioTags, tagInfo, type TagInfo } from './labels.ts';
 import { DocumentMemory } from './memory.ts';
 import { encodeModel, type ModelHeader, type NerModel } from './model.ts';
 import { splitSentences, taggedSentences, type GoldDoc } from './gold.ts';
-import { fillHistory, tagText } from './tagger.ts';
+import { decoderOf, fillHistory, tagText } from './tagger.ts';
 import { transitionsAllowed, viterbi } from './viterbi.ts';
 import { SpanScore } from './score.ts';
 import { tokenize } from './tokenize.ts';
@@ -121,8 +121,9 @@ class DenseWeights {
 
 export function evaluateDocs(model: NerModel, docs: GoldDoc[]): SpanScore {
   const score = new SpanScore();
+  const decoder = decoderOf(model);
   for (const doc of docs) {
-    const spans = tagText(model, doc.text, splitSentences(doc.text));
+    const spans = tagText(model, doc.text, splitSentences(doc.text), decoder);
     score.add(doc.entities, spans);
   }
   return score;
