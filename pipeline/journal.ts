@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Corpus } from './corpus.ts';
 
@@ -69,8 +69,8 @@ export interface InputState {
 export interface ResumeState {
   inputs: InputState[];
   complete: boolean;
-  /** Corpus mutations of every committed article, in commit order. */
-  mutations: Mutation[];
+  /** Bytes of the journal that hold complete lines (what `replayJournal` reads). */
+  goodBytes: number;
   /** The index fingerprint the interrupted run started from. */
   index: string | null;
 }
@@ -182,22 +182,41 @@ async function writeAtomic(path: string, text: string): Promise<void> {
   await rename(`${path}.partial`, path);
 }
 
-/** Reads a journal up to its last complete line. */
-export async function readJournal(path: string, inputCount: number): Promise<{ state: ResumeState; header: Header | null; goodBytes: number }> {
-  const bytes = await readFile(path);
-  const state: ResumeState = { inputs: Array.from({ length: inputCount }, emptyInputState), complete: false, mutations: [], index: null };
-  let header: Header | null = null;
+/**
+ * The journal's complete lines, streamed (a long run's journal can be larger than memory), with
+ * the byte offset after each; stops at a torn or unreadable line.
+ */
+async function* journalLines(path: string, limit = Infinity): AsyncGenerator<{ line: Line; end: number }> {
   let offset = 0;
-  while (offset < bytes.length) {
-    const nl = bytes.indexOf(10, offset);
-    if (nl === -1) break; // torn tail
-    let line: Line;
-    try {
-      line = JSON.parse(bytes.subarray(offset, nl).toString('utf8')) as Line;
-    } catch {
-      break;
+  let pending: Buffer[] = [];
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, nl));
+      const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+      pending = [];
+      start = nl + 1;
+      let line: Line;
+      try {
+        line = JSON.parse(bytes.toString('utf8')) as Line;
+      } catch {
+        return;
+      }
+      offset += bytes.length + 1;
+      if (offset > limit) return;
+      yield { line, end: offset };
     }
-    offset = nl + 1;
+    if (start < chunk.length) pending.push(Buffer.from(chunk.subarray(start)));
+  }
+}
+
+/** Reads what a journal says, up to its last complete line (corpus updates are left for `replayJournal`). */
+export async function readJournal(path: string, inputCount: number): Promise<{ state: ResumeState; header: Header | null; goodBytes: number }> {
+  const state: ResumeState = { inputs: Array.from({ length: inputCount }, emptyInputState), complete: false, index: null, goodBytes: 0 };
+  let header: Header | null = null;
+  let goodBytes = 0;
+  for await (const { line, end } of journalLines(path)) {
+    goodBytes = end;
     if ('journal' in line) {
       header = line;
       state.index = line.index;
@@ -221,18 +240,21 @@ export async function readJournal(path: string, inputCount: number): Promise<{ s
       } else {
         input.errors++;
       }
-      for (const m of line.m) state.mutations.push(m);
     }
   }
-  return { state, header, goodBytes: offset };
+  state.goodBytes = goodBytes;
+  return { state, header, goodBytes };
 }
 
-/** Applies recorded mutations to a corpus, in order. */
-export async function replayMutations(corpus: Corpus, mutations: Mutation[]): Promise<void> {
-  for (const m of mutations) {
-    if (m[0] === 'i') await corpus.increment(m[1], m[2], m[3]);
-    else if (m[0] === 's') await corpus.set(m[1], m[2], m[3]);
-    else await corpus.append(m[1], m[2], m[3]);
+/** Applies the corpus updates of every committed article to a corpus, in commit order. */
+export async function replayJournal(path: string, goodBytes: number, corpus: Corpus): Promise<void> {
+  for await (const { line } of journalLines(path, goodBytes)) {
+    if (!('m' in line)) continue;
+    for (const m of line.m) {
+      if (m[0] === 'i') await corpus.increment(m[1], m[2], m[3]);
+      else if (m[0] === 's') await corpus.set(m[1], m[2], m[3]);
+      else await corpus.append(m[1], m[2], m[3]);
+    }
   }
 }
 

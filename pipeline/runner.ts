@@ -6,7 +6,7 @@ import { loadCorpus, saveCorpus, corpusFile } from './corpus-store.ts';
 import { createDoc } from './doc.ts';
 import { errorMessage } from './execute.ts';
 import { articleErrorRecord, InputOutput, observe, outputNames, sourceErrorRecord, type Outcome, type Timings } from './commit.ts';
-import { emptyInputState, fileFingerprint, Journal, recordingCorpus, replayMutations, type RecordedMutation, type ResumeState } from './journal.ts';
+import { emptyInputState, fileFingerprint, Journal, recordingCorpus, replayJournal, type RecordedMutation, type ResumeState } from './journal.ts';
 import { OrderedCommitter } from './ordered.ts';
 import { createGuardedExecutor, DEFAULT_ARTICLE_TIMEOUT_MS } from './guarded-pool.ts';
 import type { Executor } from './pool.ts';
@@ -100,8 +100,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     if (!allDone && state.index !== indexPrint) throw new Error(`--resume: the index ${indexPath} changed since the interrupted run`);
     // All inputs done and the index already saved: only the final marker was missing.
     const indexSaved = allDone && state.index !== indexPrint;
-    if (!state.complete && !indexSaved) await replayMutations(corpus, state.mutations);
-    state.mutations = [];
+    if (!state.complete && !indexSaved) await replayJournal(Journal.path(options.outDir), state.goodBytes, corpus);
     if (state.complete || indexSaved) {
       for (const [k, input] of state.inputs.entries()) {
         summary.inputs.push({ input: options.inputs[k], output: join(options.outDir, `${names[k]}.jsonl`), records: input.records, errors: input.errors });

@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../pipeline/config.ts';
+import { MemoryCorpus } from '../../pipeline/corpus.ts';
+import { readJournal, replayJournal } from '../../pipeline/journal.ts';
 import { parseStages } from '../../pipeline/options.ts';
 import { runPipeline, RunInterrupted } from '../../pipeline/runner.ts';
 import { tempDir } from '../helpers.ts';
@@ -104,4 +106,22 @@ describe('resuming an interrupted run', () => {
     await expect(runPipeline({ inputs: [dump], outDir: out, config: other, resume: true })).rejects.toThrow(/other options/);
     await expect(runPipeline({ inputs: [dump, dump], outDir: out, config: config(), resume: true })).rejects.toThrow(/same inputs/);
   }, 30_000);
+
+  it('reads a journal up to its last complete line: a line torn by the kill was never committed', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'journal.jsonl');
+    const lines = [
+      JSON.stringify({ journal: 1, inputs: ['x'], config: 'c', index: null }),
+      JSON.stringify({ i: 0, s: 0, id: 'a', ok: 1, r: 10, e: 0, m: [['i', 'lines', ['k'], 1]] }),
+      JSON.stringify({ i: 0, s: 1, id: null, ok: 0, r: 10, e: 7, m: [] }),
+    ];
+    const good = `${lines.join('\n')}\n`;
+    writeFileSync(path, `${good}{"i":0,"s":2,"id":"c","ok":1,"r":25,"e":7,"m":[["i","lin`);
+    const { state, goodBytes } = await readJournal(path, 1);
+    expect(goodBytes).toBe(Buffer.byteLength(good));
+    expect(state.inputs[0]).toMatchObject({ committed: 2, records: 1, errors: 1, recordBytes: 10, errorBytes: 7, ids: ['a'] });
+    const corpus = new MemoryCorpus();
+    await replayJournal(path, goodBytes, corpus);
+    expect(await corpus.counts('lines', ['k'])).toEqual([1]);
+  });
 });
