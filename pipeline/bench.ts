@@ -3,12 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from './article.ts';
-import { BASELINES, type BaselineResult } from './baselines.ts';
+import type { BaselineResult } from './baselines.ts';
 import { withPrerequisites, type PipelineConfig, type StageName } from './config.ts';
 import { percentile } from './evaluate/metrics.ts';
 import { addConfigOptions, configFromOptions, UsageError, type ConfigOptions } from './options.ts';
-import { runPipeline } from './runner.ts';
-import { openInput } from './sources/index.ts';
 
 export interface StageBench {
   /** Articles per second per core: articles / total time spent in the stage. */
@@ -79,6 +77,7 @@ export function registerBenchCommand(program: Command): void {
 const SEEDS = new URL('../seeds/', import.meta.url).pathname;
 
 async function loadArticles(input: string | undefined, limit: number): Promise<Article[]> {
+  const { openInput } = await import('./sources/index.ts');
   const articles: Article[] = [];
   const source = await openInput(input ?? SEEDS);
   for await (const item of source.items()) {
@@ -102,6 +101,8 @@ export async function bench(
   withBaselines: boolean,
   reported: StageName[] = config.stages,
 ): Promise<BenchReport> {
+  // Loaded here, not at the top: `newsnlp --help` should not load every stage and model.
+  const [{ runPipeline }, { BASELINES }] = await Promise.all([import('./runner.ts'), import('./baselines.ts')]);
   const articles = await loadArticles(input, limit);
   const work = await mkdtemp(join(tmpdir(), 'newsnlp-bench-'));
   try {
@@ -204,7 +205,7 @@ export function formatBench(r: BenchReport): string {
   if (Object.keys(r.baselines).length) {
     lines.push('| baseline | articles | articles/s | MB/s | p50 ms | p95 ms | ours / baseline |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const [name, b] of Object.entries(r.baselines)) {
-      lines.push(`| ${name} | ${b.articles} | ${f(b.articlesPerSecond)} | ${f(b.mbPerSecond, 2)} | ${f(b.p50ms, 3)} | ${f(b.p95ms, 3)} | ${b.ratio === undefined ? '-' : `${f(b.ratio, 2)}x (${b.comparedWith})`} |`);
+      lines.push(`| ${name} | ${b.articles} | ${f(b.articlesPerSecond)} | ${f(b.mbPerSecond, 2)} | ${f(b.p50ms, 3)} | ${f(b.p95ms, 3)} | ${b.ratio === undefined ? '-' : `${b.ratio.toPrecision(3)}x (${b.comparedWith})`} |`);
     }
     lines.push('');
   }

@@ -1,10 +1,7 @@
 import { Command } from 'commander';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { Journal } from './journal.ts';
-import { PIPELINE_VERSION } from './record.ts';
 import { addConfigOptions, configFromOptions, UsageError, type ConfigOptions } from './options.ts';
-import { createProgress } from './progress.ts';
-import { runPipeline, RunInterrupted } from './runner.ts';
+import { PIPELINE_VERSION } from './record.ts';
 import { registerEvalCommand } from './evaluate/command.ts';
 import { registerBenchCommand } from './bench.ts';
 import { registerDistributedCommands } from './distributed/commands.ts';
@@ -27,6 +24,12 @@ export function buildProgram(): Command {
       .option('--checkpoint-every <seconds>', 'seconds between checkpoints (output fsync, then journal)', '1')
       .option('--no-progress', 'no progress bar or progress lines on stderr'),
   ).action(async (inputs: string[], options: ConfigOptions & { out: string; resume?: boolean; progress: boolean; checkpointEvery: string; articleTimeout: string }) => {
+    // The runner (and through it every stage and model) loads only when a run starts.
+    const [{ Journal }, { createProgress }, { runPipeline, RunInterrupted }] = await Promise.all([
+      import('./journal.ts'),
+      import('./progress.ts'),
+      import('./runner.ts'),
+    ]);
     const config = configFromOptions(options);
     const checkpointSeconds = Number(options.checkpointEvery);
     if (!(checkpointSeconds >= 0)) throw new UsageError('--checkpoint-every must be a number of seconds');

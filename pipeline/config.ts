@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Everything a run can be told, with the defaults the CLI and the library share. */
 export interface PipelineConfig {
   /** Stage names to run, in pipeline order. */
@@ -71,4 +73,9 @@ export function defaultConfig(overrides: Partial<PipelineConfig> = {}): Pipeline
     dedup: { duplicateThreshold: 0.8, storyThreshold: 0.3 },
     ...overrides,
   };
+}
+
+/** Worker threads by default: one per core. */
+export function defaultThreads(): number {
+  return availableParallelism();
 }

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { defaultConfig, STAGE_NAMES, type PipelineConfig, type StageName } from './config.ts';
-import { defaultThreads } from './pool.ts';
+import { defaultConfig, defaultThreads, STAGE_NAMES, type PipelineConfig, type StageName } from './config.ts';
 
 /** Command-line options shared by `run`, `bench` and `eval`, before they become a PipelineConfig. */
 export interface ConfigOptions {

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { PipelineConfig } from './config.ts';
 import type { Doc } from './doc.ts';
@@ -11,10 +10,6 @@ export interface Executor {
   ready(): Promise<void>;
   close(): Promise<void>;
   readonly threads: number;
-}
-
-export function defaultThreads(): number {
-  return availableParallelism();
 }
 
 export function createExecutor(config: PipelineConfig): Executor {

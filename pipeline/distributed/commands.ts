@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { addConfigOptions, configFromOptions, UsageError, type ConfigOptions } from '../options.ts';
-import { collect } from './collect.ts';
-import { enqueue } from './enqueue.ts';
-import { runWorker } from './worker.ts';
 
 interface RedisOptions {
   redis: string;
@@ -28,7 +25,7 @@ export function registerDistributedCommands(program: Command): void {
   ).action(async (inputs: string[], options: ConfigOptions & RedisOptions & { corpus?: string }) => {
     const config = configFromOptions(options);
     if (config.dedup.indexDir) throw new UsageError('--index does not apply to distributed runs: the index lives in Redis');
-    const manifest = await enqueue({ inputs, redis: options.redis, run: options.run, config, corpus: options.corpus });
+    const manifest = await (await import('./enqueue.ts')).enqueue({ inputs, redis: options.redis, run: options.run, config, corpus: options.corpus });
     for (const input of manifest.inputs) process.stderr.write(`${input.path}: ${input.count} articles queued as ${input.name}\n`);
     process.stderr.write(`run "${options.run}" enqueued; start workers with: newsnlp worker --redis ${options.redis} --run ${options.run} --out DIR\n`);
   });
@@ -45,7 +42,7 @@ export function registerDistributedCommands(program: Command): void {
       .option('--stall-timeout <seconds>', 'seconds after which a dead worker\'s jobs are retried elsewhere', '30')
       .option('--until-empty', 'exit once the run is fully enqueued and processed (default: wait for more until stopped)'),
   ).action(async (options: RedisOptions & { out: string; shard?: string; threads?: string; concurrency: string; stallTimeout: string; articleTimeout: string; untilEmpty?: boolean }) => {
-    const { defaultThreads } = await import('../pool.ts');
+    const { defaultThreads } = await import('../config.ts');
     const threads = options.threads === undefined ? defaultThreads() : Number(options.threads);
     const concurrency = Number(options.concurrency);
     const stallSeconds = Number(options.stallTimeout);
@@ -59,7 +56,7 @@ export function registerDistributedCommands(program: Command): void {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const result = await runWorker({
+    const result = await (await import('./worker.ts')).runWorker({
       redis: options.redis,
       run: options.run,
       outDir: options.out,
@@ -81,7 +78,7 @@ export function registerDistributedCommands(program: Command): void {
       .argument('<shards...>', 'shard files or folders of *.shard.jsonl')
       .option('--out <dir>', 'output folder', 'output'),
   ).action(async (shards: string[], options: RedisOptions & { out: string }) => {
-    const result = await collect({ redis: options.redis, run: options.run, shards, outDir: options.out });
+    const result = await (await import('./collect.ts')).collect({ redis: options.redis, run: options.run, shards, outDir: options.out });
     process.stderr.write(`collected: ${result.records} records, ${result.errors} errors -> ${result.outputs.join(', ')}\n`);
   });
 }
