@@ -25,19 +25,28 @@ export function stagesFor(config: PipelineConfig): Promise<Stage[]> {
   return stages;
 }
 
-/** Runs every stage's per-article `process` phase, in pipeline order. Pure in the doc. */
-export async function processDoc(doc: Doc, config: PipelineConfig): Promise<ExecResult> {
+/**
+ * Runs every stage's per-article `process` phase, in pipeline order. Pure in the doc.
+ * `onStage(k)` hears 1 + the index of the stage about to run, and 0 when done (a thread
+ * publishes it so that the pool can name the stage of an article that hangs).
+ */
+export async function processDoc(doc: Doc, config: PipelineConfig, onStage?: (k: number) => void): Promise<ExecResult> {
   const stages = await stagesFor(config);
   const timings: Record<string, number> = {};
-  for (const stage of stages) {
-    if (!stage.process) continue;
-    const started = performance.now();
-    try {
-      await stage.process(doc);
-    } catch (error) {
-      return { ok: false, stage: stage.name, message: errorMessage(error), timings };
+  try {
+    for (const [k, stage] of stages.entries()) {
+      if (!stage.process) continue;
+      onStage?.(k + 1);
+      const started = performance.now();
+      try {
+        await stage.process(doc);
+      } catch (error) {
+        return { ok: false, stage: stage.name, message: errorMessage(error), timings };
+      }
+      timings[stage.name] = performance.now() - started;
     }
-    timings[stage.name] = performance.now() - started;
+  } finally {
+    onStage?.(0);
   }
   return { ok: true, doc, timings };
 }

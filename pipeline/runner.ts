@@ -8,8 +8,7 @@ import { errorMessage } from './execute.ts';
 import { articleErrorRecord, InputOutput, observe, outputNames, sourceErrorRecord, type Outcome, type Timings } from './commit.ts';
 import { emptyInputState, fileFingerprint, Journal, recordingCorpus, replayJournal, type RecordedMutation, type ResumeState } from './journal.ts';
 import { OrderedCommitter } from './ordered.ts';
-import { createGuardedExecutor, DEFAULT_ARTICLE_TIMEOUT_MS } from './guarded-pool.ts';
-import type { Executor } from './pool.ts';
+import { createExecutor, DEFAULT_ARTICLE_TIMEOUT_MS, type Executor } from './pool.ts';
 import type { ArticleRecord } from './record.ts';
 import { countArticles, openInput, type Input } from './sources/index.ts';
 import type { Stage } from './stage.ts';
@@ -125,7 +124,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     options.onStart({ total, alreadyDone: summary.resumedFrom });
   }
 
-  const executor = createGuardedExecutor(config, options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS);
+  const executor = createExecutor(config, options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS);
   summary.threads = executor.threads;
   try {
     await executor.ready();

@@ -1,8 +1,33 @@
 import type { PipelineConfig } from './config.ts';
 import type { Doc } from './doc.ts';
-import { processDoc, type ExecResult } from './execute.ts';
+import { processDoc, stagesFor, type ExecResult } from './execute.ts';
 
-/** Entry point of a pool thread: one article's per-article stages. */
-export default function work(task: { doc: Doc; config: PipelineConfig }): Promise<ExecResult> {
-  return processDoc(task.doc, task.config);
+export interface ArticleTask {
+  /** The doc; its `text` is left empty when it is the article's own text (not sent twice). */
+  doc: Doc;
+  textIsArticle: boolean;
+  config: PipelineConfig;
+  /** Shared with the main thread: slot `slot` holds 1 + the index of the stage now running. */
+  progress: Int32Array;
+  slot: number;
+}
+
+export type WarmupTask = { warmup: true; config: PipelineConfig };
+
+/**
+ * Entry point of a pool thread: one article's per-article stages, noting which stage is running
+ * in shared memory, so that when the main thread stops a thread that ran past the time limit it
+ * can say which stage hung. A warm-up task only loads the stages (and their models).
+ */
+export default async function work(task: ArticleTask | WarmupTask): Promise<ExecResult | null> {
+  if ('warmup' in task) {
+    await stagesFor(task.config); // a missing model throws here, before any article is read
+    return null;
+  }
+  const { doc, progress, slot } = task;
+  if (task.textIsArticle) doc.text = doc.article.text ?? '';
+  const result = await processDoc(doc, task.config, (k) => Atomics.store(progress, slot, k));
+  // The main thread still has the article: only what the stages made goes back.
+  if (result.ok) result.doc = { ...result.doc, article: null as unknown as Doc['article'] };
+  return result;
 }

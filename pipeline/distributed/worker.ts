@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { articleErrorRecord, safeName } from '../commit.ts';
 import { errorMessage } from '../execute.ts';
-import { createGuardedExecutor, DEFAULT_ARTICLE_TIMEOUT_MS } from '../guarded-pool.ts';
+import { createExecutor, DEFAULT_ARTICLE_TIMEOUT_MS } from '../pool.ts';
 import { connect, queueName, readManifest, type ArticleJob, type ShardLine } from './run.ts';
 import { ShardWriter } from './shard.ts';
 
@@ -36,7 +36,7 @@ export async function runWorker(options: WorkerOptions): Promise<{ processed: nu
   const connection = connect(options.redis);
   const manifest = await waitForManifest(options, connection);
   const config = { ...manifest.config, threads: options.threads, concurrency: options.concurrency };
-  const executor = createGuardedExecutor(config, options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS);
+  const executor = createExecutor(config, options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS);
   const shardPath = join(options.outDir, `${safeName(options.shard ?? `${hostname()}-${process.pid}`)}.shard.jsonl`);
   const shard = await ShardWriter.open(shardPath);
   let processed = 0;

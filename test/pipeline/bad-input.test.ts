@@ -6,7 +6,7 @@ import { defaultConfig } from '../../pipeline/config.ts';
 import { parseStages } from '../../pipeline/options.ts';
 import type { ErrorRecord } from '../../pipeline/record.ts';
 import { runPipeline } from '../../pipeline/runner.ts';
-import { createGuardedExecutor } from '../../pipeline/guarded-pool.ts';
+import { createExecutor } from '../../pipeline/pool.ts';
 import { createDoc } from '../../pipeline/doc.ts';
 import { MAX_ARTICLE_BYTES } from '../../pipeline/sources/index.ts';
 import { readJsonl, tempDir } from '../helpers.ts';
@@ -139,7 +139,7 @@ describe('bad input: every item becomes a record or an error line that says what
   it('an article that hangs a stage is stopped at the time limit, named, and the next articles still run', async () => {
     const hang = new URL('../fixtures/bad-input/hang-worker.mjs', import.meta.url).href;
     const config = defaultConfig({ stages: parseStages('boilerplate,language'), threads: 1 });
-    const executor = createGuardedExecutor(config, 300, hang);
+    const executor = createExecutor(config, 300, hang);
     try {
       const article = (text: string) => createDoc({ id: text, source: 'test', text });
       const [first, hung, after] = await Promise.all([executor.run(article('một')), executor.run(article('hang')), executor.run(article('hai'))]);
