@@ -30,9 +30,12 @@ export interface NerConfig {
 }
 
 export interface DedupConfig {
-  /** Estimated shingle Jaccard at or above which an article is a near-duplicate. */
+  /**
+   * Shingle Jaccard at or above which an article is a near-duplicate (0.5: above every
+   * same-story, different-outlet pair of vi-mds-dev, max 0.43; see stages/dedup/README.md).
+   */
   duplicateThreshold: number;
-  /** Similarity at or above which an article joins a story cluster. */
+  /** TF-IDF similarity at or above which an article joins a story (0.11: middle of the 0.09-0.13 plateau on vi-mds-dev). */
   storyThreshold: number;
   /** Directory to load the index from and save it to, so later dumps dedup against this one. */
   indexDir?: string;
@@ -70,7 +73,7 @@ export function defaultConfig(overrides: Partial<PipelineConfig> = {}): Pipeline
     threads: 0,
     toneMarks: 'new',
     ner: { backend: 'embedded', allowDownload: false, device: 'cpu', aggregation: 'first' },
-    dedup: { duplicateThreshold: 0.8, storyThreshold: 0.3 },
+    dedup: { duplicateThreshold: 0.5, storyThreshold: 0.11 },
     ...overrides,
   };
 }

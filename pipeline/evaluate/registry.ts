@@ -8,6 +8,7 @@ export const EVALUATORS: Record<string, () => Promise<StageEvaluator>> = {
   ner: async () => (await import('../../stages/entities/evaluate.ts')).evaluator,
   dates: async () => (await import('../../stages/dates/evaluate.ts')).evaluator,
   dedup: async () => (await import('../../stages/dedup/evaluate.ts')).evaluator,
+  neardup: async () => (await import('../../stages/dedup/neardup.ts')).neardupEvaluator,
 };
 
 /**
