@@ -54,6 +54,8 @@ export function readGoldFile(path: string): GoldDoc[] {
 // bracket/quote when white space and a capital, digit or opening quote follow.
 const BOUNDARY = /\n+|(?<=[\p{Ll}\p{N})\]"”’'][.!?…]+["”’)]?)[ \t\u00a0]+(?=[\p{Lu}\p{N}"“‘(\[])/gu;
 
+const LIST_MARKER = /^\s*(?:\p{N}{1,3}|\p{L})[.)]$/u;
+
 /**
  * A simple sentence split for training and for articles that reach the stage without a
  * sentences layer; never splits inside one of `keep` (gold entities).
@@ -71,6 +73,8 @@ export function splitSentences(text: string, keep: Span[] = []): Span[] {
   };
   for (const m of text.matchAll(BOUNDARY)) {
     if (inside(m.index!)) continue;
+    // A list marker ('1. Michelle Freeman', 'a. ...') does not end a sentence.
+    if (m[0][0] !== '\n' && LIST_MARKER.test(text.slice(start, m.index!))) continue;
     push(m.index!);
     start = m.index! + m[0].length;
   }
