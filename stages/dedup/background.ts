@@ -13,9 +13,22 @@ export interface BackgroundDf {
 
 export const EMPTY_BACKGROUND: BackgroundDf = { docs: 0, df: new Map() };
 
-export function loadBackgroundDf(lang: string): BackgroundDf {
+function backgroundFile(lang: string): URL | null {
   const file = new URL(`./resources/${lang}.df.tsv.gz`, import.meta.url);
-  if (!/^[a-z]{2,3}$/.test(lang) || !existsSync(file)) return EMPTY_BACKGROUND;
+  return /^[a-z]{2,3}$/.test(lang) && existsSync(file) ? file : null;
+}
+
+/** The table's document count alone (its first line), without building the table. */
+export function backgroundDocCount(lang: string): number {
+  const file = backgroundFile(lang);
+  if (!file) return 0;
+  const text = gunzipSync(readFileSync(file)).toString('latin1', 0, 200);
+  return Number(text.split('\n')[0].split('\t')[1]);
+}
+
+export function loadBackgroundDf(lang: string): BackgroundDf {
+  const file = backgroundFile(lang);
+  if (!file) return EMPTY_BACKGROUND;
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   const docs = Number(lines[0].split('\t')[1]);
   const df = new Map<string, number>();

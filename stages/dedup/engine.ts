@@ -1,15 +1,14 @@
 import type { Corpus } from '../../pipeline/corpus.ts';
 import { docLanguage, type Doc } from '../../pipeline/doc.ts';
 import type { DedupInfo, SentenceOverlap, SimilarArticle } from '../../pipeline/layers.ts';
-import { EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
-import type { DateMention } from './mentions.ts';
-import { MinHasher, packF32, packU32, unpackF32, unpackU32, type ShingleHasher } from './minhash.ts';
+import { backgroundDocCount, EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
+import { articleHints, featuresWithout, hintFeatures, type DedupHints, type Features } from './hints.ts';
+import { MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
-import { articleFeatures, paragraphs, type Paragraph } from './profile.ts';
 import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
-import { contentTerms, hashVector, idf, stopList, tfidfVector, topTerms, type StopList } from './terms.ts';
-import { sortedJaccard, words } from './text.ts';
-
+import { packProfile, splitList, unpackProfile, type ProfileData } from './stored.ts';
+import { hashVector, idf, stopList, tfidfVector, topTerms, type StopList, type TermVector } from './terms.ts';
+import { sortedJaccard } from './text.ts';
 /**
  * The dedup index over the `Corpus` interface. Per article it makes four batches of corpus
  * calls, each one `Promise.all` of a bounded number of keys (one round trip on a pipelined
@@ -27,24 +26,21 @@ export const NS = {
   story: 'dedup:story',
 } as const;
 
-/** What the index keeps of an article (JSON-safe, compact). */
+/**
+ * What the index keeps of an article (JSON-safe, compact): the numbers in one base64 string
+ * (`profileData.ts`), the strings joined by newlines.
+ */
 export interface StoredProfile {
   seq: number;
   story: string;
   date: string | null;
-  /** Dates the text mentions: [year or null, first day, last day]. */
-  when: DateMention[];
   dup: string | null;
-  /** Packed sorted shingle hashes. */
-  sh: string;
-  /** The tf-idf vector: packed sorted term hashes and their packed float32 weights. */
-  tv: string;
-  tw: string;
-  /** The heaviest terms, for story summaries. */
-  top: string[];
-  entities: string[];
-  /** Packed sorted content-term hashes per sentence. */
-  sents: string[];
+  /** Packed shingle hashes, hashed tf-idf vector, per-sentence term hashes, mentioned dates. */
+  bin: string;
+  /** The heaviest terms, for story summaries, heaviest first, newline-separated. */
+  top: string;
+  /** Entity names, newline-separated. */
+  entities: string;
 }
 
 /** Read-only resources of one stage instance (no corpus state). */
@@ -52,8 +48,16 @@ export class DedupResources {
   readonly minHasher = new MinHasher();
   private readonly backgrounds = new Map<string, BackgroundDf>();
   private readonly stops = new Map<string, StopList>();
+  private readonly docCounts = new Map<string, number>();
 
   constructor(readonly hasher: ShingleHasher) {}
+
+  /** Documents behind the background table (the main thread needs only this, not the table). */
+  backgroundDocs(lang: string): number {
+    let n = this.docCounts.get(lang);
+    if (n === undefined) this.docCounts.set(lang, (n = this.backgrounds.get(lang)?.docs ?? (lang === 'und' ? 0 : backgroundDocCount(lang))));
+    return n;
+  }
 
   background(lang: string): BackgroundDf {
     let bg = this.backgrounds.get(lang);
@@ -77,39 +81,56 @@ export interface DedupOutcome {
   duplicates: SimilarArticle[];
 }
 
+/**
+ * Process phase: everything that depends on the article alone. `integrate` (dedupArticle) uses
+ * `doc.hints.dedup` when present and computes it on the spot otherwise.
+ */
+export function prepareArticle(doc: Doc, res: DedupResources, opt: DedupOptions): void {
+  doc.hints.dedup = articleHints(doc, res, opt);
+}
+
 export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources, opt: DedupOptions): Promise<DedupOutcome> {
   const id = doc.article.id;
+  const hints = (doc.hints.dedup as DedupHints | undefined) ?? articleHints(doc, res, opt);
+  delete doc.hints.dedup;
   const lang = docLanguage(doc);
-  const stops = res.stopList(lang);
-  const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
-  const paras = paragraphs(doc.text, res.hasher, opt.furnitureMaxWords);
-  const paraKeys = [...new Set(paras.map((p) => p.key).filter((k): k is string => k !== null))];
-  const title = doc.title ?? doc.article.title ?? '';
-  const analysis = { words: words(doc.text), terms: new Map<string, number>() };
-  analysis.terms = contentTerms(doc.text, analysis.words, stops);
-  const termKeys = [...new Set([...analysis.terms.keys(), ...contentTerms(title, words(title), stops).keys()])];
+  const bgDocs = opt.background ? res.backgroundDocs(lang) : 0;
+  const paraKeys = [...new Set(hints.lineKeys)];
 
   // 1. counts
-  const [paraCounts, [seq], dfCorpus] = await Promise.all([
+  const [paraCounts, [seq], dfHints] = await Promise.all([
     corpus.counts(NS.furniture, paraKeys),
     corpus.counts(NS.stat, ['docs']),
-    corpus.counts(NS.df, termKeys),
+    corpus.counts(NS.df, hints.terms),
   ]);
   const recurring = new Set(paraKeys.filter((_, i) => paraCounts[i] >= opt.furnitureMinDocs));
-  const furniture: Paragraph[] = paras.filter((p) => p.key !== null && recurring.has(p.key));
-  const f = articleFeatures(doc, furniture, res.hasher, stops, opt.titleWeight, analysis);
-  const dfOf = new Map(termKeys.map((t, i) => [t, dfCorpus[i]]));
-  const docs = bg.docs + seq;
-  const vector = tfidfVector(f.terms, (t) => idf((bg.df.get(t) ?? 0) + (dfOf.get(t) ?? 0), docs), opt.vectorSize);
+  const furnitureLines = hints.lineKeys.flatMap((k, i) => (recurring.has(k) ? [i] : []));
+  let f: Features;
+  let dfCorpus: ArrayLike<number>;
+  if (!furnitureLines.length) {
+    f = hintFeatures(hints);
+    dfCorpus = dfHints;
+  } else {
+    f = featuresWithout(doc, hints, furnitureLines, res, opt);
+    // The terms left are among the hints' terms (furniture only takes terms away).
+    const dfOf = new Map(hints.terms.map((t, i) => [t, dfHints[i]]));
+    dfCorpus = f.terms.map((t) => dfOf.get(t) ?? 0);
+  }
+  const docs = bgDocs + seq;
+  const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);
   const query = topTerms(vector, Math.max(opt.queryTerms, opt.postingTerms));
+  const indexOf = new Map(f.terms.map((t, i) => [t, i]));
+  const page = (t: string) => Math.floor(dfCorpus[indexOf.get(t)!] / opt.pageSize);
   const indexed = query.slice(0, opt.postingTerms);
   const queryWeight = new Map(vector.terms.map((t, i) => [t, vector.weights[i]]));
+  const postingTerms: string[] = [];
   const postingKeys = query.flatMap((t) => {
-    const page = Math.floor((dfOf.get(t) ?? 0) / opt.pageSize);
-    return page > 0 ? [`${t}@${page}`, `${t}@${page - 1}`] : [`${t}@0`];
+    const p = page(t);
+    const keys = p > 0 ? [`${t}@${p}`, `${t}@${p - 1}`] : [`${t}@0`];
+    for (const _ of keys) postingTerms.push(t);
+    return keys;
   });
-  const signature = res.minHasher.signature(f.shingleHashes);
-  const bandKeys = f.shingleHashes.length ? res.minHasher.bandKeys(signature) : [];
+  const bandKeys = f.bands;
 
   // 2. lists
   const lists = await Promise.all([
@@ -120,8 +141,8 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const bandShared = new Map<string, number>();
   for (const list of bandLists) for (const other of new Set(list)) bandShared.set(other, (bandShared.get(other) ?? 0) + 1);
   const termShared = new Map<string, number>();
-  postingKeys.forEach((key, i) => {
-    const w = queryWeight.get(key.slice(0, key.lastIndexOf('@'))) ?? 0;
+  postingKeys.forEach((_, i) => {
+    const w = queryWeight.get(postingTerms[i]) ?? 0;
     for (const other of new Set(lists[bandKeys.length + i])) termShared.set(other, (termShared.get(other) ?? 0) + w);
   });
   const best = (m: Map<string, number>) =>
@@ -132,17 +153,18 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const profiles = (await Promise.all(candidates.map((c) => corpus.get<StoredProfile>(NS.profile, c)))).map((p, i) => [candidates[i], p] as const);
 
   const duplicates: SimilarArticle[] = [];
-  const scored: (SimilarArticle & { seq: number; story: string; sents: string[] })[] = [];
-  const hashed = hashVector(vector, res.hasher.hash);
+  const scored: (SimilarArticle & { seq: number; story: string; data: ProfileData })[] = [];
+  const hashed = hashVector(vector, (t) => f.termHashes[indexOf.get(t)!]);
   const view: StoryView = { vector: hashed, entities: f.entities, date: f.date, mentions: f.mentions };
   for (const [cid, p] of profiles) {
     if (!p) continue;
+    const data = unpackProfile(p.bin);
     if (bandShared.has(cid)) {
-      const j = sortedJaccard(f.shingleHashes, unpackU32(p.sh));
+      const j = sortedJaccard(f.shingles, data.shingles);
       if (j >= opt.duplicateThreshold) duplicates.push({ id: cid, score: round(j) });
     }
-    const score = storySimilarity(view, { vector: { keys: unpackU32(p.tv), weights: unpackF32(p.tw) }, entities: p.entities, date: p.date, mentions: p.when }, opt);
-    scored.push({ id: cid, score, seq: p.seq, story: p.story, sents: p.sents });
+    const score = storySimilarity(view, { vector: data.vector, entities: splitList(p.entities), date: p.date, mentions: data.mentions }, opt);
+    scored.push({ id: cid, score, seq: p.seq, story: p.story, data });
   }
   const bySeq = new Map(scored.map((s) => [s.id, s.seq]));
   duplicates.sort((a, b) => b.score - a.score || bySeq.get(a.id)! - bySeq.get(b.id)!);
@@ -154,7 +176,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const similar = scored.filter((s) => s.score >= opt.similarMin).slice(0, opt.similarLimit);
 
   const overlap: SentenceOverlap[] = [];
-  const earlier = similar.map((s) => ({ id: s.id, sents: s.sents.map(unpackU32) }));
+  const earlier = similar.map((s) => ({ id: s.id, sents: s.data.sentences }));
   f.sentenceTerms.forEach((terms, sentence) => {
     if (terms.length < 3) return;
     let hit: SentenceOverlap | null = null;
@@ -172,25 +194,20 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     seq,
     story,
     date: f.date,
-    when: f.mentions,
     dup: dup?.id ?? null,
-    sh: packU32(f.shingleHashes),
-    tv: packU32(hashed.keys),
-    tw: packF32(hashed.weights),
-    top: query.slice(0, 8),
-    entities: f.entities,
-    sents: f.sentenceTerms.map(packU32),
+    bin: packProfile({ shingles: f.shingles, vector: hashed, sentences: f.sentenceTerms, mentions: f.mentions }),
+    top: query.slice(0, 8).join('\n'),
+    entities: f.entities.join('\n'),
   };
   const openBuckets = bandKeys.filter((_, i) => bandLists[i].length < opt.pageSize);
-  const keptTerms = [...f.terms.keys()];
   await Promise.all([
     corpus.set(NS.profile, id, profile),
     corpus.increment(NS.stat, ['docs']),
-    corpus.increment(NS.df, keptTerms),
+    corpus.increment(NS.df, f.terms),
     corpus.increment(NS.furniture, paraKeys),
     corpus.append(NS.story, story, [id]),
     ...openBuckets.map((k) => corpus.append(NS.band, k, [id])),
-    ...indexed.map((t) => corpus.append(NS.posting, `${t}@${Math.floor((dfOf.get(t) ?? 0) / opt.pageSize)}`, [id])),
+    ...indexed.map((t) => corpus.append(NS.posting, `${t}@${page(t)}`, [id])),
   ]);
 
   return {
@@ -203,4 +220,12 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     },
     duplicates,
   };
+}
+
+/** Unit-length tf-idf vector of the `limit` heaviest terms (as `tfidfVector`, over parallel arrays). */
+function weightedVector(f: Features, idfOf: (i: number) => number, limit: number): TermVector {
+  const tf = new Map<string, number>();
+  f.terms.forEach((t, i) => tf.set(t, f.counts[i]));
+  const index = new Map(f.terms.map((t, i) => [t, i]));
+  return tfidfVector(tf, (t) => idfOf(index.get(t)!), limit);
 }

@@ -1,6 +1,6 @@
 import type { PipelineConfig } from '../../pipeline/config.ts';
 import type { Stage, StageFactory } from '../../pipeline/stage.ts';
-import { dedupArticle, DedupResources } from './engine.ts';
+import { dedupArticle, DedupResources, prepareArticle } from './engine.ts';
 import { createShingleHasher } from './minhash.ts';
 import { resolveOptions, type DedupOptions } from './options.ts';
 import { summarizeStories } from './stories.ts';
@@ -9,7 +9,8 @@ export { jaccard, shingles } from './text.ts';
 export { DEFAULT_OPTIONS, type DedupOptions } from './options.ts';
 export type { StoryCluster } from './stories.ts';
 
-export const DEDUP_VERSION = '1.0.0';
+/** 1.1: index entries packed into one base64 string (an older --index cannot be read). */
+export const DEDUP_VERSION = '1.1.0';
 
 /**
  * Near-duplicates (MinHash + LSH over word 5-gram shingles, verified on hashed shingles) and
@@ -27,6 +28,11 @@ export function createDedupStageWith(config: PipelineConfig, extra: Partial<Dedu
     async init() {
       await load();
     },
+    // Per article, in a worker thread: everything that needs only the article (doc.hints.dedup).
+    async process(doc) {
+      prepareArticle(doc, await load(), options);
+    },
+    // In input order, on the main thread: what needs the corpus.
     async integrate(doc, corpus) {
       const { info } = await dedupArticle(doc, corpus, await load(), options);
       doc.dedup = info;

@@ -1,6 +1,7 @@
 import type { Corpus } from '../../pipeline/corpus.ts';
 import { NS, type StoredProfile } from './engine.ts';
 import { entityKey } from './profile.ts';
+import { splitList } from './stored.ts';
 
 /** One line of `<name>.stories.jsonl`: a story cluster and what it is about. */
 export interface StoryCluster {
@@ -32,13 +33,14 @@ export async function summarizeStories(corpus: Corpus, ids: string[]): Promise<S
     for (const m of members) {
       const p = profiles.get(m);
       if (!p) continue;
-      for (const name of new Set(p.entities)) {
+      for (const name of new Set(splitList(p.entities))) {
         const key = entityKey(name);
         const e = names.get(key);
         if (e) e.articles++;
         else names.set(key, { name, articles: 1 });
       }
-      p.top.forEach((t, i) => terms.set(t, (terms.get(t) ?? 0) + p.top.length - i));
+      const top = splitList(p.top);
+      top.forEach((t, i) => terms.set(t, (terms.get(t) ?? 0) + top.length - i));
     }
     return {
       story,

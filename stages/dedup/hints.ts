@@ -1,0 +1,118 @@
+import { docLanguage, type Doc } from '../../pipeline/doc.ts';
+import { EMPTY_BACKGROUND } from './background.ts';
+import type { DedupResources } from './engine.ts';
+import type { DateMention } from './mentions.ts';
+import type { DedupOptions } from './options.ts';
+import { articleFeatures, paragraphs, type ArticleFeatures } from './profile.ts';
+
+/**
+ * What dedup computes from the article alone, in the `process` phase (a worker thread), so that
+ * the in-order `integrate` phase on the main thread only does what needs the corpus. Plain data
+ * (typed arrays and strings) for structured clone; it lives on `doc.hints.dedup` until integrate.
+ *
+ * Everything here assumes no site furniture in the text. Furniture is known only in integrate
+ * (corpus line counts): when an article has some, integrate recomputes the features with those
+ * lines taken out (`featuresWithout`), which is rare once the boilerplate stage has run.
+ */
+export interface DedupHints {
+  /** Keys of the lines short enough to be furniture, and their [start, end) pairs in `doc.text`. */
+  lineKeys: string[];
+  lineSpans: Uint32Array;
+  /** Content terms of text and title (text terms first, as they appear), their counts, 32-bit hashes and background df. */
+  terms: string[];
+  counts: Float64Array;
+  termHashes: Uint32Array;
+  backgroundDf: Uint32Array;
+  /** Sorted shingle hashes and the LSH band keys of their MinHash signature. */
+  shingles: Uint32Array;
+  bands: string[];
+  entities: string[];
+  /** Per sentence of `doc.sentences`: sorted content-term hashes, flat, sentence k ending at `sentenceEnds[k]`. */
+  sentenceEnds: Uint32Array;
+  sentenceHashes: Uint32Array;
+  date: string | null;
+  mentions: DateMention[];
+}
+
+/** The features an article's index entry and lookups are made of (furniture already taken out). */
+export interface Features {
+  terms: string[];
+  counts: ArrayLike<number>;
+  termHashes: ArrayLike<number>;
+  backgroundDf: ArrayLike<number>;
+  shingles: Uint32Array;
+  bands: string[];
+  entities: string[];
+  sentenceTerms: Uint32Array[];
+  date: string | null;
+  mentions: DateMention[];
+}
+
+function flatten(parts: Uint32Array[]): { ends: Uint32Array; values: Uint32Array } {
+  const ends = new Uint32Array(parts.length);
+  let n = 0;
+  parts.forEach((p, k) => (ends[k] = n += p.length));
+  const values = new Uint32Array(n);
+  let at = 0;
+  for (const p of parts) {
+    values.set(p, at);
+    at += p.length;
+  }
+  return { ends, values };
+}
+
+function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions) {
+  const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
+  const terms = [...f.terms.keys()];
+  return {
+    terms,
+    counts: Float64Array.from(f.terms.values()),
+    termHashes: Uint32Array.from(terms, (t) => res.hasher.hash(t)),
+    backgroundDf: Uint32Array.from(terms, (t) => bg.df.get(t) ?? 0),
+  };
+}
+
+export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): DedupHints {
+  const lang = docLanguage(doc);
+  const candidates = paragraphs(doc.text, res.hasher, opt.furnitureMaxWords).filter((p) => p.key !== null);
+  const f = articleFeatures(doc, [], res.hasher, res.stopList(lang), opt.titleWeight);
+  const sentences = flatten(f.sentenceTerms);
+  return {
+    lineKeys: candidates.map((p) => p.key!),
+    lineSpans: Uint32Array.from(candidates.flatMap((p) => [p.start, p.end])),
+    ...termData(f, res, lang, opt),
+    shingles: f.shingleHashes,
+    bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)) : [],
+    entities: f.entities,
+    sentenceEnds: sentences.ends,
+    sentenceHashes: sentences.values,
+    date: f.date,
+    mentions: f.mentions,
+  };
+}
+
+export function hintFeatures(h: DedupHints): Features {
+  const sentenceTerms: Uint32Array[] = [];
+  let from = 0;
+  for (const end of h.sentenceEnds) {
+    sentenceTerms.push(h.sentenceHashes.subarray(from, end));
+    from = end;
+  }
+  return { ...h, sentenceTerms };
+}
+
+/** Features with the given lines (indices into `lineKeys`) taken out as furniture: the rare, slow path. */
+export function featuresWithout(doc: Doc, h: DedupHints, furnitureLines: number[], res: DedupResources, opt: DedupOptions): Features {
+  const lang = docLanguage(doc);
+  const furniture = furnitureLines.map((k) => ({ start: h.lineSpans[2 * k], end: h.lineSpans[2 * k + 1], key: h.lineKeys[k] }));
+  const f = articleFeatures(doc, furniture, res.hasher, res.stopList(lang), opt.titleWeight);
+  return {
+    ...termData(f, res, lang, opt),
+    shingles: f.shingleHashes,
+    bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)) : [],
+    entities: f.entities,
+    sentenceTerms: f.sentenceTerms,
+    date: f.date,
+    mentions: f.mentions,
+  };
+}
