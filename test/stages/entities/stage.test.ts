@@ -65,13 +65,11 @@ describe('entities stage (embedded models)', () => {
 const seeds = new URL('../../../../shared/data/seeds/ner.jsonl', import.meta.url);
 
 describe.skipIf(!existsSync(seeds))('ner evaluator on the seed articles', () => {
-  // The issue asks for 0.90; the shipped vi model reaches 0.885 (adjacent names such as
-  // 'Pháp Jean-Marc Ayrault' still merge). This guards against regressions below that level.
-  it('reports precision, recall, f1 and byLabel, with F1 no lower than the shipped model gives', async () => {
+  it('reports precision, recall, f1 and byLabel, with F1 at the floor of 0.90', async () => {
     const records = readFileSync(seeds, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     const result = await evaluator.evaluate(records, { input: 'text', config: defaultConfig() });
     expect(Object.keys(result.metrics).sort()).toEqual(['byLabel', 'f1', 'precision', 'recall']);
-    expect(result.metrics.f1).toBeGreaterThanOrEqual(0.88);
+    expect(result.metrics.f1).toBeGreaterThanOrEqual(0.9);
     expect(result.predictions).toHaveLength(records.length);
   });
 });
