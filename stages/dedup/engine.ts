@@ -7,7 +7,7 @@ import { MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
 import { packProfile, splitList, unpackProfile, type ProfileData } from './stored.ts';
-import { hashVector, idf, stopList, tfidfVector, topTerms, type StopList, type TermVector } from './terms.ts';
+import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
 /**
  * The dedup index over the `Corpus` interface. Per article it makes four batches of corpus
@@ -118,16 +118,16 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   }
   const docs = bgDocs + seq;
   const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);
-  const query = topTerms(vector, Math.max(opt.queryTerms, opt.postingTerms));
-  const indexOf = new Map(f.terms.map((t, i) => [t, i]));
-  const page = (t: string) => Math.floor(dfCorpus[indexOf.get(t)!] / opt.pageSize);
+  const query = heaviest(vector, Math.max(opt.queryTerms, opt.postingTerms));
+  const page = (i: number) => Math.floor(dfCorpus[i] / opt.pageSize);
   const indexed = query.slice(0, opt.postingTerms);
-  const queryWeight = new Map(vector.terms.map((t, i) => [t, vector.weights[i]]));
-  const postingTerms: string[] = [];
-  const postingKeys = query.flatMap((t) => {
-    const p = page(t);
+  const queryWeight = new Map(vector.terms.map((t, k) => [t, vector.weights[k]]));
+  const postingTerms: number[] = [];
+  const postingKeys = query.flatMap((i) => {
+    const p = page(i);
+    const t = f.terms[i];
     const keys = p > 0 ? [`${t}@${p}`, `${t}@${p - 1}`] : [`${t}@0`];
-    for (const _ of keys) postingTerms.push(t);
+    for (const _ of keys) postingTerms.push(i);
     return keys;
   });
   const bandKeys = f.bands;
@@ -154,7 +154,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
 
   const duplicates: SimilarArticle[] = [];
   const scored: (SimilarArticle & { seq: number; story: string; data: ProfileData })[] = [];
-  const hashed = hashVector(vector, (t) => f.termHashes[indexOf.get(t)!]);
+  const hashed = hashedVector(vector, f.termHashes);
   const view: StoryView = { vector: hashed, entities: f.entities, date: f.date, mentions: f.mentions };
   for (const [cid, p] of profiles) {
     if (!p) continue;
@@ -196,7 +196,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     date: f.date,
     dup: dup?.id ?? null,
     bin: packProfile({ shingles: f.shingles, vector: hashed, sentences: f.sentenceTerms, mentions: f.mentions }),
-    top: query.slice(0, 8).join('\n'),
+    top: query.slice(0, 8).map((i) => f.terms[i]).join('\n'),
     entities: f.entities.join('\n'),
   };
   const openBuckets = bandKeys.filter((_, i) => bandLists[i].length < opt.pageSize);
@@ -207,7 +207,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     corpus.increment(NS.furniture, paraKeys),
     corpus.append(NS.story, story, [id]),
     ...openBuckets.map((k) => corpus.append(NS.band, k, [id])),
-    ...indexed.map((t) => corpus.append(NS.posting, `${t}@${page(t)}`, [id])),
+    ...indexed.map((i) => corpus.append(NS.posting, `${f.terms[i]}@${page(i)}`, [id])),
   ]);
 
   return {
@@ -222,10 +222,46 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   };
 }
 
-/** Unit-length tf-idf vector of the `limit` heaviest terms (as `tfidfVector`, over parallel arrays). */
-function weightedVector(f: Features, idfOf: (i: number) => number, limit: number): TermVector {
-  const tf = new Map<string, number>();
-  f.terms.forEach((t, i) => tf.set(t, f.counts[i]));
-  const index = new Map(f.terms.map((t, i) => [t, i]));
-  return tfidfVector(tf, (t) => idfOf(index.get(t)!), limit);
+/**
+ * `tfidfVector`, `topTerms` and `hashVector` of terms.ts over the parallel arrays of `Features`,
+ * with the same results: terms are sorted, so a term's index orders as the term does and
+ * tie-breaks compare numbers, not strings.
+ */
+interface IndexedVector {
+  /** Indices into `Features.terms`, ascending (term order). */
+  terms: number[];
+  weights: number[];
+}
+
+/** Unit-length tf-idf vector of the `limit` heaviest terms. */
+function weightedVector(f: Features, idfOf: (i: number) => number, limit: number): IndexedVector {
+  const n = f.terms.length;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = (1 + Math.log(f.counts[i])) * idfOf(i);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => w[b] - w[a] || a - b);
+  const top = order.slice(0, limit).sort((a, b) => a - b);
+  const norm = Math.sqrt(top.reduce((s, i) => s + w[i] * w[i], 0)) || 1;
+  return { terms: top, weights: top.map((i) => w[i] / norm) };
+}
+
+/** The `n` heaviest terms of a vector (indices), heaviest first. */
+function heaviest(v: IndexedVector, n: number): number[] {
+  const k = v.terms.map((_, k) => k).sort((a, b) => v.weights[b] - v.weights[a] || a - b);
+  return k.slice(0, n).map((x) => v.terms[x]);
+}
+
+/** The vector keyed by term hashes, sorted; colliding terms' weights summed in term order. */
+function hashedVector(v: IndexedVector, hashes: ArrayLike<number>): HashedVector {
+  const order = v.terms.map((_, k) => k).sort((a, b) => hashes[v.terms[a]] - hashes[v.terms[b]] || a - b);
+  const keys: number[] = [];
+  const weights: number[] = [];
+  for (const k of order) {
+    const key = hashes[v.terms[k]];
+    if (keys.length && keys[keys.length - 1] === key) weights[weights.length - 1] += v.weights[k];
+    else {
+      keys.push(key);
+      weights.push(v.weights[k]);
+    }
+  }
+  return { keys: Uint32Array.from(keys), weights: Float32Array.from(weights) };
 }

@@ -18,7 +18,7 @@ export interface DedupHints {
   /** Keys of the lines short enough to be furniture, and their [start, end) pairs in `doc.text`. */
   lineKeys: string[];
   lineSpans: Uint32Array;
-  /** Content terms of text and title (text terms first, as they appear), their counts, 32-bit hashes and background df. */
+  /** Content terms of text and title, sorted (JS string order), their counts, 32-bit hashes and background df. */
   terms: string[];
   counts: Float64Array;
   termHashes: Uint32Array;
@@ -36,6 +36,7 @@ export interface DedupHints {
 
 /** The features an article's index entry and lookups are made of (furniture already taken out). */
 export interface Features {
+  /** Sorted: a term's index stands for it in tie-breaks (see `weightedVector`). */
   terms: string[];
   counts: ArrayLike<number>;
   termHashes: ArrayLike<number>;
@@ -63,10 +64,10 @@ function flatten(parts: Uint32Array[]): { ends: Uint32Array; values: Uint32Array
 
 function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions) {
   const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
-  const terms = [...f.terms.keys()];
+  const terms = [...f.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     terms,
-    counts: Float64Array.from(f.terms.values()),
+    counts: Float64Array.from(terms, (t) => f.terms.get(t)!),
     termHashes: Uint32Array.from(terms, (t) => res.hasher.hash(t)),
     backgroundDf: Uint32Array.from(terms, (t) => bg.df.get(t) ?? 0),
   };
