@@ -4,6 +4,7 @@ import type { DedupResources } from './engine.ts';
 import type { DateMention } from './mentions.ts';
 import type { DedupOptions } from './options.ts';
 import { articleFeatures, paragraphs, type ArticleFeatures } from './profile.ts';
+import { words } from './text.ts';
 
 /**
  * What dedup computes from the article alone, in the `process` phase (a worker thread), so that
@@ -62,26 +63,38 @@ function flatten(parts: Uint32Array[]): { ends: Uint32Array; values: Uint32Array
   return { ends, values };
 }
 
-function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions) {
+/** xxHash32 of terms, each distinct term hashed once (sentences repeat the article's terms). */
+function memoHash(res: DedupResources): (term: string) => number {
+  const memo = new Map<string, number>();
+  return (t) => {
+    let h = memo.get(t);
+    if (h === undefined) memo.set(t, (h = res.hasher.hash(t)));
+    return h;
+  };
+}
+
+function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions, hash: (term: string) => number) {
   const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
   const terms = [...f.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     terms,
     counts: Float64Array.from(terms, (t) => f.terms.get(t)!),
-    termHashes: Uint32Array.from(terms, (t) => res.hasher.hash(t)),
+    termHashes: Uint32Array.from(terms, hash),
     backgroundDf: Uint32Array.from(terms, (t) => bg.df.get(t) ?? 0),
   };
 }
 
 export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): DedupHints {
   const lang = docLanguage(doc);
-  const candidates = paragraphs(doc.text, res.hasher, opt.furnitureMaxWords).filter((p) => p.key !== null);
-  const f = articleFeatures(doc, [], res.hasher, res.stopList(lang), opt.titleWeight);
+  const ws = words(doc.text);
+  const candidates = paragraphs(doc.text, res.hasher, opt.furnitureMaxWords, ws).filter((p) => p.key !== null);
+  const hash = memoHash(res);
+  const f = articleFeatures(doc, [], res.hasher, res.stopList(lang), opt.titleWeight, ws, hash);
   const sentences = flatten(f.sentenceTerms);
   return {
     lineKeys: candidates.map((p) => p.key!),
     lineSpans: Uint32Array.from(candidates.flatMap((p) => [p.start, p.end])),
-    ...termData(f, res, lang, opt),
+    ...termData(f, res, lang, opt, hash),
     shingles: f.shingleHashes,
     bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)) : [],
     entities: f.entities,
@@ -106,9 +119,10 @@ export function hintFeatures(h: DedupHints): Features {
 export function featuresWithout(doc: Doc, h: DedupHints, furnitureLines: number[], res: DedupResources, opt: DedupOptions): Features {
   const lang = docLanguage(doc);
   const furniture = furnitureLines.map((k) => ({ start: h.lineSpans[2 * k], end: h.lineSpans[2 * k + 1], key: h.lineKeys[k] }));
-  const f = articleFeatures(doc, furniture, res.hasher, res.stopList(lang), opt.titleWeight);
+  const hash = memoHash(res);
+  const f = articleFeatures(doc, furniture, res.hasher, res.stopList(lang), opt.titleWeight, undefined, hash);
   return {
-    ...termData(f, res, lang, opt),
+    ...termData(f, res, lang, opt, hash),
     shingles: f.shingleHashes,
     bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)) : [],
     entities: f.entities,

@@ -2,7 +2,7 @@ import type { Doc } from '../../pipeline/doc.ts';
 import type { EntitySpan } from '../../pipeline/layers.ts';
 import { dateMentions, type DateMention } from './mentions.ts';
 import { hashShingles, type ShingleHasher } from './minhash.ts';
-import { contentTerms, type StopList } from './terms.ts';
+import { contentTerms, countSlots, termSlots, type StopList } from './terms.ts';
 import { shingleList, words, type Word } from './text.ts';
 
 /**
@@ -18,14 +18,22 @@ export interface Paragraph {
   key: string | null;
 }
 
-export function paragraphs(text: string, hasher: ShingleHasher, maxWords: number): Paragraph[] {
+/** `ws`, when given, are the words of `text` (no word spans a line, so a line's words are among them). */
+export function paragraphs(text: string, hasher: ShingleHasher, maxWords: number, ws?: Word[]): Paragraph[] {
   const out: Paragraph[] = [];
   const re = /[^\n]+/g;
+  let w = 0;
   for (const m of text.matchAll(re)) {
-    const forms = words(m[0]).map((w) => w.norm);
+    const end = m.index! + m[0].length;
+    let forms: string[];
+    if (ws) {
+      while (w < ws.length && ws[w].start < m.index!) w++;
+      forms = [];
+      while (w < ws.length && ws[w].end <= end) forms.push(ws[w++].norm);
+    } else forms = words(m[0]).map((x) => x.norm);
     if (!forms.length) continue;
     const key = forms.length <= maxWords ? hasher.hash(forms.join(' ')).toString(36) : null;
-    out.push({ start: m.index!, end: m.index! + m[0].length, key });
+    out.push({ start: m.index!, end, key });
   }
   return out;
 }
@@ -60,33 +68,32 @@ function keptWords(text: string, furniture: Paragraph[]): Word[] {
   });
 }
 
-/** The text's words and body terms, computed once and reused when no furniture is taken out. */
-export interface TextAnalysis {
-  words: Word[];
-  terms: Map<string, number>;
-}
-
+/**
+ * `termHash` hashes content terms (sentence term sets); a caller that hashes the same terms again
+ * passes a memoised one.
+ */
 export function articleFeatures(
   doc: Doc,
   furniture: Paragraph[],
   hasher: ShingleHasher,
   stops: StopList,
   titleWeight = 1,
-  analysis?: TextAnalysis,
+  allWords?: Word[],
+  termHash: (term: string) => number = hasher.hash,
 ): ArticleFeatures {
   const text = doc.text;
-  const ws = analysis && !furniture.length ? analysis.words : keptWords(text, furniture);
+  const ws = allWords && !furniture.length ? allWords : keptWords(text, furniture);
   const shingleHashes = hashShingles(hasher, shingleList(ws.map((w) => w.norm)));
-  const terms = analysis && !furniture.length ? new Map(analysis.terms) : contentTerms(text, ws, stops);
+  const slots = termSlots(text, ws, stops);
+  const terms = countSlots(slots);
   let from = 0;
   const sentenceTerms = doc.sentences.map((s) => {
     while (from < ws.length && ws[from].start < s.start) from++;
     let to = from;
     while (to < ws.length && ws[to].end <= s.end) to++;
-    const sw = ws.slice(from, to);
     if (furniture.some((p) => s.start >= p.start && s.end <= p.end)) return new Uint32Array(0);
     const set = new Set<number>();
-    for (const t of contentTerms(text, sw, stops).keys()) set.add(hasher.hash(t));
+    for (const t of countSlots(slots, from, to).keys()) set.add(termHash(t));
     return Uint32Array.from(set).sort();
   });
   const title = doc.title ?? doc.article.title ?? '';

@@ -36,24 +36,50 @@ export function stopList(lang: string): StopList {
 
 const NUMERIC = /^\p{N}+$/u;
 
-/** Term counts of a text: unigrams `w` and bigrams `w1 w2`. */
-export function contentTerms(text: string, ws: Word[], stops: StopList): Map<string, number> {
-  const tf = new Map<string, number>();
-  const add = (t: string) => tf.set(t, (tf.get(t) ?? 0) + 1);
+/**
+ * Per word of `ws`: its unigram term, and the bigram it opens with the next word of `ws`, or null.
+ * The terms of a run of words are its unigrams and the bigrams opened by all but its last word.
+ */
+export interface TermSlots {
+  unigrams: (string | null)[];
+  bigrams: (string | null)[];
+}
+
+export function termSlots(text: string, ws: Word[], stops: StopList): TermSlots {
+  const unigrams: (string | null)[] = new Array(ws.length).fill(null);
+  const bigrams: (string | null)[] = new Array(ws.length).fill(null);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i].norm;
     const content = !stops.words.has(w) && !NUMERIC.test(w);
-    if (content && w.length > 1) add(w);
+    if (content && w.length > 1) unigrams[i] = w;
     if (i + 1 < ws.length && !NUMERIC.test(w)) {
       const next = ws[i + 1];
       const gap = text.slice(ws[i].end, next.start);
       if (/^[^\S\n]*$/.test(gap) && !NUMERIC.test(next.norm)) {
         const phrase = `${w} ${next.norm}`;
-        if ((content || !stops.words.has(next.norm)) && !stops.phrases.has(phrase)) add(phrase);
+        if ((content || !stops.words.has(next.norm)) && !stops.phrases.has(phrase)) bigrams[i] = phrase;
       }
     }
   }
+  return { unigrams, bigrams };
+}
+
+/** Term counts of words `from` to `to` (exclusive) of the slots: as `contentTerms` of that run of words. */
+export function countSlots(slots: TermSlots, from = 0, to = slots.unigrams.length): Map<string, number> {
+  const tf = new Map<string, number>();
+  const add = (t: string) => tf.set(t, (tf.get(t) ?? 0) + 1);
+  for (let i = from; i < to; i++) {
+    const u = slots.unigrams[i];
+    if (u !== null) add(u);
+    const b = slots.bigrams[i];
+    if (b !== null && i + 1 < to) add(b);
+  }
   return tf;
+}
+
+/** Term counts of a text: unigrams `w` and bigrams `w1 w2`. */
+export function contentTerms(text: string, ws: Word[], stops: StopList): Map<string, number> {
+  return countSlots(termSlots(text, ws, stops));
 }
 
 /** A sparse vector, terms sorted for merge-style dot products. */
