@@ -4,12 +4,14 @@ import type { Stage, StageFactory } from '../../pipeline/stage.ts';
 import type { NerBackend } from './backend.ts';
 import { createEmbeddedBackend } from './embedded/index.ts';
 import { splitSentences } from './embedded/gold.ts';
-import { createTransformersBackend } from './transformers/index.ts';
 
 export const ENTITIES_VERSION = '1.0.0';
 
-export function createNerBackend(config: PipelineConfig): NerBackend {
-  return config.ner.backend === 'transformers' ? createTransformersBackend(config.ner) : createEmbeddedBackend(config.ner);
+export async function loadNerBackend(config: PipelineConfig): Promise<NerBackend> {
+  if (config.ner.backend !== 'transformers') return createEmbeddedBackend(config.ner);
+  // Imported only when asked for: transformers.js and onnxruntime cost ~170 MB in every thread.
+  const { createTransformersBackend } = await import('./transformers/index.ts');
+  return createTransformersBackend(config.ner);
 }
 
 /**
@@ -17,14 +19,16 @@ export function createNerBackend(config: PipelineConfig): NerBackend {
  * without a model gets an explicit note rather than an empty layer that looks like "no names".
  */
 export const createEntitiesStage: StageFactory = (config): Stage => {
-  const backend = createNerBackend(config);
+  let backend: NerBackend | null = null;
   return {
     name: 'entities',
     version: ENTITIES_VERSION,
     async init() {
+      backend = await loadNerBackend(config);
       await backend.init();
     },
     async process(doc) {
+      if (!backend) throw new Error('the entities stage was used before init()');
       doc.versions.entities = `${ENTITIES_VERSION} ${backend.name} ${backend.version}`;
       const lang = docLanguage(doc);
       if (!backend.supports(lang)) {
