@@ -97,16 +97,21 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const bgDocs = opt.background ? res.backgroundDocs(lang) : 0;
   const paraKeys = [...new Set(hints.lineKeys)];
 
-  // 1. counts
-  const [paraCounts, [seq], dfHints] = await Promise.all([
-    corpus.counts(NS.furniture, paraKeys),
-    corpus.counts(NS.stat, ['docs']),
-    corpus.counts(NS.df, hints.terms),
+  // 1. counts, taken by incrementing (the counts before are one less: keys are distinct), so each
+  // key is touched once; terms that furniture takes out are decremented again in step 4.
+  const [paraAfter, [docsAfter], dfAfter] = await Promise.all([
+    corpus.increment(NS.furniture, paraKeys),
+    corpus.increment(NS.stat, ['docs']),
+    corpus.increment(NS.df, hints.terms),
   ]);
+  const paraCounts = paraAfter.map((n) => n - 1);
+  const seq = docsAfter - 1;
+  const dfHints = dfAfter.map((n) => n - 1);
   const recurring = new Set(paraKeys.filter((_, i) => paraCounts[i] >= opt.furnitureMinDocs));
   const furnitureLines = hints.lineKeys.flatMap((k, i) => (recurring.has(k) ? [i] : []));
   let f: Features;
   let dfCorpus: ArrayLike<number>;
+  let furnitureTerms: string[] = [];
   if (!furnitureLines.length) {
     f = hintFeatures(hints);
     dfCorpus = dfHints;
@@ -115,6 +120,8 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     // The terms left are among the hints' terms (furniture only takes terms away).
     const dfOf = new Map(hints.terms.map((t, i) => [t, dfHints[i]]));
     dfCorpus = f.terms.map((t) => dfOf.get(t) ?? 0);
+    const kept = new Set(f.terms);
+    furnitureTerms = hints.terms.filter((t) => !kept.has(t));
   }
   const docs = bgDocs + seq;
   const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);
@@ -202,9 +209,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const openBuckets = bandKeys.filter((_, i) => bandLists[i].length < opt.pageSize);
   await Promise.all([
     corpus.set(NS.profile, id, profile),
-    corpus.increment(NS.stat, ['docs']),
-    corpus.increment(NS.df, f.terms),
-    corpus.increment(NS.furniture, paraKeys),
+    ...(furnitureTerms.length ? [corpus.increment(NS.df, furnitureTerms, -1)] : []),
     corpus.append(NS.story, story, [id]),
     ...openBuckets.map((k) => corpus.append(NS.band, k, [id])),
     ...indexed.map((i) => corpus.append(NS.posting, `${f.terms[i]}@${page(i)}`, [id])),
