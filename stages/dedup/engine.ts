@@ -6,7 +6,7 @@ import { articleHints, featuresWithout, hintFeatures, type DedupHints, type Feat
 import { MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
-import { packProfile, splitList, unpackProfile, type ProfileData } from './stored.ts';
+import { packProfile, unpackProfile, type ProfileData } from './stored.ts';
 import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
 /**
@@ -28,7 +28,7 @@ export const NS = {
 
 /**
  * What the index keeps of an article (JSON-safe, compact): the numbers in one base64 string
- * (`profileData.ts`), the strings joined by newlines.
+ * (`stored.ts`), the top terms joined by newlines.
  */
 export interface StoredProfile {
   seq: number;
@@ -39,8 +39,8 @@ export interface StoredProfile {
   bin: string;
   /** The heaviest terms, for story summaries, heaviest first, newline-separated. */
   top: string;
-  /** Entity names, newline-separated. */
-  entities: string;
+  /** Entity names (a name may hold a newline, so a list). */
+  entities: string[];
 }
 
 /** Read-only resources of one stage instance (no corpus state). */
@@ -170,7 +170,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
       const j = sortedJaccard(f.shingles, data.shingles);
       if (j >= opt.duplicateThreshold) duplicates.push({ id: cid, score: round(j) });
     }
-    const score = storySimilarity(view, { vector: data.vector, entities: splitList(p.entities), date: p.date, mentions: data.mentions }, opt);
+    const score = storySimilarity(view, { vector: data.vector, entities: p.entities, date: p.date, mentions: data.mentions }, opt);
     scored.push({ id: cid, score, seq: p.seq, story: p.story, data });
   }
   const bySeq = new Map(scored.map((s) => [s.id, s.seq]));
@@ -204,7 +204,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     dup: dup?.id ?? null,
     bin: packProfile({ shingles: f.shingles, vector: hashed, sentences: f.sentenceTerms, mentions: f.mentions }),
     top: query.slice(0, 8).map((i) => f.terms[i]).join('\n'),
-    entities: f.entities.join('\n'),
+    entities: f.entities,
   };
   const openBuckets = bandKeys.filter((_, i) => bandLists[i].length < opt.pageSize);
   await Promise.all([

@@ -33,7 +33,7 @@ export async function summarizeStories(corpus: Corpus, ids: string[]): Promise<S
     for (const m of members) {
       const p = profiles.get(m);
       if (!p) continue;
-      for (const name of new Set(splitList(p.entities))) {
+      for (const name of new Set(p.entities)) {
         const key = entityKey(name);
         const e = names.get(key);
         if (e) e.articles++;

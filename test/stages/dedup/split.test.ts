@@ -99,6 +99,20 @@ describe('dedup process / integrate split with site furniture', () => {
   });
 });
 
+describe('story summaries through the split', () => {
+  it('keep entity names as the entities layer gave them, a newline inside one included', async () => {
+    const text = 'Hãng Toyota và Nissan công bố kế hoạch sản xuất xe điện mới tại Nhật Bản trong năm tới.';
+    const docs = await prepared([{ id: 'e1', text }]);
+    docs[0].entities = [
+      { start: 5, end: 11, label: 'ORG', text: 'USD\nToyota', score: 0.9 },
+      { start: 15, end: 21, label: 'ORG', text: 'Nissan', score: 0.9 },
+    ];
+    const { stage, splitCorpus } = await bothWays(docs);
+    const [row] = (await stage.summarize!(splitCorpus, ['e1'])) as { entities: { name: string }[] }[];
+    expect(row.entities.map((e) => e.name)).toEqual(['USD\nToyota', 'Nissan']);
+  });
+});
+
 describe('packed index entries', () => {
   it('round-trip shingles, the hashed vector, sentences and mentions (null years, days before 1970)', () => {
     const data = {
