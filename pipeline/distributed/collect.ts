@@ -5,6 +5,7 @@ import { RedisCorpus } from '../corpus-redis.ts';
 import { emptyInputState, Journal } from '../journal.ts';
 import { createStages } from '../../stages/index.ts';
 import { collectedKey, connect, readManifest, type ShardLine } from './run.ts';
+import { parseWire } from '../wire.ts';
 
 export interface CollectOptions {
   redis: string;
@@ -143,7 +144,7 @@ async function readLine(files: FileHandle[], locations: Location[], what: string
     const bytes = Buffer.alloc(length);
     await files[file].read(bytes, 0, length, offset);
     try {
-      return JSON.parse(bytes.toString('utf8')) as ShardLine;
+      return parseWire<ShardLine>(bytes.toString('utf8'));
     } catch {
       // torn by a killed worker: another copy exists when the job was retried
     }

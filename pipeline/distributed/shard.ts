@@ -1,5 +1,6 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { stringifyWire } from '../wire.ts';
 
 /**
  * A worker's output shard: JSON lines appended to one file, made durable in groups. `write`
@@ -33,7 +34,7 @@ export class ShardWriter {
   }
 
   write(value: unknown): Promise<void> {
-    this.pending.push(`${JSON.stringify(value)}\n`);
+    this.pending.push(`${stringifyWire(value)}\n`);
     const done = new Promise<void>((resolve, reject) => {
       this.waiters.push(resolve);
       this.failures.push(reject);

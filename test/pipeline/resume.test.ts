@@ -102,7 +102,7 @@ describe('resuming an interrupted run', () => {
     writeCorpus(dump, 10);
     const out = join(work, 'out');
     await runPipeline({ inputs: [dump], outDir: out, config: config() });
-    const other = { ...config(), dedup: { ...config().dedup, duplicateThreshold: 0.5 } };
+    const other = { ...config(), dedup: { ...config().dedup, duplicateThreshold: 0.7 } };
     await expect(runPipeline({ inputs: [dump], outDir: out, config: other, resume: true })).rejects.toThrow(/other options/);
     await expect(runPipeline({ inputs: [dump, dump], outDir: out, config: config(), resume: true })).rejects.toThrow(/same inputs/);
   }, 30_000);

@@ -1,0 +1,41 @@
+/**
+ * JSON for docs that leave the process (distributed shards): stages may keep typed arrays in
+ * `doc.hints` between their phases (structured clone carries them between threads), which plain
+ * JSON would turn into index-keyed objects. They travel as `{"$typed": name, "base64": ...}`.
+ */
+const TYPED = {
+  Int8Array,
+  Uint8Array,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+} as const;
+type TypedName = keyof typeof TYPED;
+
+export function stringifyWire(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      const name = v.constructor.name as TypedName;
+      if (name in TYPED) return { $typed: name, base64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
+    }
+    return v;
+  });
+}
+
+export function parseWire<T>(text: string): T {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && '$typed' in v && 'base64' in v) {
+      const { $typed, base64 } = v as { $typed: TypedName; base64: string };
+      const Ctor = TYPED[$typed];
+      if (Ctor) {
+        const bytes = Buffer.from(base64, 'base64');
+        const copy = new Uint8Array(bytes); // aligned, owned buffer
+        return new Ctor(copy.buffer, 0, copy.byteLength / Ctor.BYTES_PER_ELEMENT);
+      }
+    }
+    return v;
+  }) as T;
+}
