@@ -243,8 +243,9 @@ function weightedVector(f: Features, idfOf: (i: number) => number, limit: number
   const n = f.terms.length;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = (1 + Math.log(f.counts[i])) * idfOf(i);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => w[b] - w[a] || a - b);
-  const top = order.slice(0, limit).sort((a, b) => a - b);
+  const all = Array.from({ length: n }, (_, i) => i);
+  // With no more terms than the limit, all are kept: no need to rank them.
+  const top = n <= limit ? all : all.sort((a, b) => w[b] - w[a] || a - b).slice(0, limit).sort((a, b) => a - b);
   const norm = Math.sqrt(top.reduce((s, i) => s + w[i] * w[i], 0)) || 1;
   return { terms: top, weights: top.map((i) => w[i] / norm) };
 }
