@@ -24,6 +24,8 @@ export interface TrainNerOptions {
   bits: number;
   unlabelled?: string[];
   names?: string[];
+  /** Visits per epoch of the documents of each --train file, in order (default 1 each). */
+  weight?: number[];
 }
 
 /** What the manifest says about the terms of a gold file, from SOURCES-ner.md, by file name. */
@@ -44,7 +46,11 @@ function readLang(files: string[], lang: string): GoldDoc[] {
 
 export async function trainNer(options: TrainNerOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Record<string, unknown>> {
   const started = Date.now();
-  const train = readLang(options.train, options.lang);
+  const weights = options.weight ?? [];
+  if (weights.length > options.train.length || weights.some((w) => w < 1)) throw new Error('--weight takes one integer >= 1 per --train file');
+  const perFile = options.train.map((file) => readLang([file], options.lang));
+  const train = perFile.flat();
+  const visits = weights.some((w) => w !== 1) ? perFile.flatMap((docs, f) => docs.map(() => weights[f] ?? 1)) : undefined;
   const dev = (options.dev ?? []).map((file) => ({ name: basename(file, '.jsonl'), file, docs: readLang([file], options.lang) }));
   const clusters = options.unlabelled?.length ? buildWordClasses(options.unlabelled, log) : undefined;
   const nameParts = options.names?.length ? mineNameParts(options.names) : undefined;
@@ -60,6 +66,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     folds: 4,
     clusters,
     nameParts,
+    visits,
     log,
     progress: tty ? (done, total) => process.stderr.write(`\r  ${((100 * done) / total).toFixed(0)}% of ${total} tokens`) : undefined,
   });
@@ -78,6 +85,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     `--train ${options.train.join(' ')}`,
     ...(options.dev?.length ? [`--dev ${options.dev.join(' ')}`] : []),
     `--out ${options.out}`,
+    ...(visits ? [`--weight ${options.train.map((_, f) => weights[f] ?? 1).join(' ')}`] : []),
     `--epochs ${options.epochs}`,
     `--seed ${options.seed}`,
     ...(options.bits !== 21 ? [`--bits ${options.bits}`] : []),
@@ -98,6 +106,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
       unlabelled: (options.unlabelled ?? []).map((file) => basename(file)),
       names: (options.names ?? []).map((file) => ({ file: basename(file), licence: licenceNote(file) })),
       tokens: result.tokens,
+      ...(visits ? { weights: options.train.map((file, f) => ({ file: basename(file), visits: weights[f] ?? 1 })) } : {}),
       epochs: options.epochs,
       seed: options.seed,
       seconds: Math.round(seconds),
@@ -139,6 +148,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--seed <n>', 'seed of the document order', integer, 1)
     .option('--bits <n>', 'feature hash bits (2^n buckets)', integer, 21)
     .option('--unlabelled <files...>', 'unlabelled JSONL text (a `text` field) to learn word classes from')
+    .option('--weight <n...>', 'visits per epoch of each --train file\'s documents, in order (default 1 each): up-weights one corpus of a mix', (v: string, prev: number[] | undefined) => [...(prev ?? []), integer(v)])
     .option('--names <files...>', 'annotated files of any language to mine name parts from (foreign given names, surnames)')
     .action(async (opts: TrainNerOptions) => {
       await trainNer(opts);

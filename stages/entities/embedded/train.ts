@@ -39,6 +39,8 @@ export interface TrainOptions {
   clusters?: Map<number, number>;
   /** Name-part flags by lower-case word hash, mined from other annotated data. */
   nameParts?: Map<number, number>;
+  /** Times each training document is visited per epoch (default 1): up-weights one corpus of a mix. */
+  visits?: number[];
   log(line: string): void;
   progress?(done: number, total: number): void;
 }
@@ -162,7 +164,7 @@ export function trainModel(options: TrainOptions): TrainResult {
   const U = new Float64Array((mask + 1) * L);
   let c = 1;
   const random = mulberry32(options.seed);
-  const order = docs.map((_, i) => i);
+  const order = docs.flatMap((_, i) => Array.from({ length: options.visits?.[i] ?? 1 }, () => i));
   const reports: EpochReport[] = [];
   const averaged = () => {
     const avg = new Float32Array(W.length);

@@ -64,4 +64,25 @@ describe('embedded NER training', () => {
     expect(a.epochs).toHaveLength(3);
     expect(a.epochs[2].dev[0].f1).toBeGreaterThan(0.9);
   });
+
+  it('follows the corpus it visits more often where two corpora disagree', () => {
+    // The same sentences, one corpus calling the ministry ORG, the other LOC.
+    const orgs = corpus(20);
+    const locs = corpus(20, 0).map((d) => ({
+      ...d,
+      id: `loc-${d.id}`,
+      entities: d.entities.map((e) => (d.text.slice(e.start, e.end) === 'Bộ Y tế' ? { ...e, label: 'LOC' as const } : e)),
+    }));
+    const train = [...orgs, ...locs];
+    const text = 'Hôm nay ông Lê Hoàng đến Cần Thơ làm việc với Bộ Y tế.';
+    const labelOf = (visits: number[]) => {
+      const model = decodeModel(trainModel({ ...options, train, visits }).bytes);
+      return tagText(model, text, splitSentences(text)).find((s) => s.text === 'Bộ Y tế')?.label;
+    };
+    expect(labelOf([...orgs.map(() => 3), ...locs.map(() => 1)])).toBe('ORG');
+    expect(labelOf([...orgs.map(() => 1), ...locs.map(() => 3)])).toBe('LOC');
+    const plain = trainModel({ ...options, train });
+    const ones = trainModel({ ...options, train, visits: train.map(() => 1) });
+    expect(Buffer.compare(plain.bytes, ones.bytes)).toBe(0);
+  });
 });
