@@ -6,7 +6,7 @@ import { articleHints, featuresWithout, hintFeatures, type DedupHints, type Feat
 import { MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
-import { packProfile, unpackProfile, type ProfileData } from './stored.ts';
+import { packProfile, splitList, unpackProfile, type ProfileData } from './stored.ts';
 import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
 /**
@@ -96,13 +96,14 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const lang = docLanguage(doc);
   const bgDocs = opt.background ? res.backgroundDocs(lang) : 0;
   const paraKeys = [...new Set(hints.lineKeys)];
+  const hintTerms = splitList(hints.terms);
 
   // 1. counts, taken by incrementing (the counts before are one less: keys are distinct), so each
   // key is touched once; terms that furniture takes out are decremented again in step 4.
   const [paraAfter, [docsAfter], dfAfter] = await Promise.all([
     corpus.increment(NS.furniture, paraKeys),
     corpus.increment(NS.stat, ['docs']),
-    corpus.increment(NS.df, hints.terms),
+    corpus.increment(NS.df, hintTerms),
   ]);
   const paraCounts = paraAfter.map((n) => n - 1);
   const seq = docsAfter - 1;
@@ -113,15 +114,15 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   let dfCorpus: ArrayLike<number>;
   let furnitureTerms: string[] = [];
   if (!furnitureLines.length) {
-    f = hintFeatures(hints);
+    f = hintFeatures(hints, hintTerms);
     dfCorpus = dfHints;
   } else {
     f = featuresWithout(doc, hints, furnitureLines, res, opt);
     // The terms left are among the hints' terms (furniture only takes terms away).
-    const dfOf = new Map(hints.terms.map((t, i) => [t, dfHints[i]]));
+    const dfOf = new Map(hintTerms.map((t, i) => [t, dfHints[i]]));
     dfCorpus = f.terms.map((t) => dfOf.get(t) ?? 0);
     const kept = new Set(f.terms);
-    furnitureTerms = hints.terms.filter((t) => !kept.has(t));
+    furnitureTerms = hintTerms.filter((t) => !kept.has(t));
   }
   const docs = bgDocs + seq;
   const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);

@@ -4,6 +4,7 @@ import type { DedupResources } from './engine.ts';
 import type { DateMention } from './mentions.ts';
 import type { DedupOptions } from './options.ts';
 import { articleFeatures, paragraphs, type ArticleFeatures } from './profile.ts';
+import { splitList } from './stored.ts';
 import { words } from './text.ts';
 
 /**
@@ -19,14 +20,17 @@ export interface DedupHints {
   /** Keys of the lines short enough to be furniture, and their [start, end) pairs in `doc.text`. */
   lineKeys: string[];
   lineSpans: Uint32Array;
-  /** Content terms of text and title, sorted (JS string order), their counts, 32-bit hashes and background df. */
-  terms: string[];
+  /**
+   * Content terms of text and title, sorted (JS string order), newline-joined (one string crosses
+   * the thread boundary faster than hundreds), with their counts, 32-bit hashes and background df.
+   */
+  terms: string;
   counts: Float64Array;
   termHashes: Uint32Array;
   backgroundDf: Uint32Array;
-  /** Sorted shingle hashes and the LSH band keys of their MinHash signature. */
+  /** Sorted shingle hashes and the LSH band keys of their MinHash signature, newline-joined. */
   shingles: Uint32Array;
-  bands: string[];
+  bands: string;
   entities: string[];
   /** Per sentence of `doc.sentences`: sorted content-term hashes, flat, sentence k ending at `sentenceEnds[k]`. */
   sentenceEnds: Uint32Array;
@@ -91,12 +95,14 @@ export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): 
   const hash = memoHash(res);
   const f = articleFeatures(doc, [], res.hasher, res.stopList(lang), opt.titleWeight, ws, hash);
   const sentences = flatten(f.sentenceTerms);
+  const data = termData(f, res, lang, opt, hash);
   return {
     lineKeys: candidates.map((p) => p.key!),
     lineSpans: Uint32Array.from(candidates.flatMap((p) => [p.start, p.end])),
-    ...termData(f, res, lang, opt, hash),
+    ...data,
+    terms: data.terms.join('\n'),
     shingles: f.shingleHashes,
-    bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)) : [],
+    bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)).join('\n') : '',
     entities: f.entities,
     sentenceEnds: sentences.ends,
     sentenceHashes: sentences.values,
@@ -105,14 +111,15 @@ export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): 
   };
 }
 
-export function hintFeatures(h: DedupHints): Features {
+/** `terms`: `h.terms` split. */
+export function hintFeatures(h: DedupHints, terms: string[]): Features {
   const sentenceTerms: Uint32Array[] = [];
   let from = 0;
   for (const end of h.sentenceEnds) {
     sentenceTerms.push(h.sentenceHashes.subarray(from, end));
     from = end;
   }
-  return { ...h, sentenceTerms };
+  return { ...h, terms, bands: splitList(h.bands), sentenceTerms };
 }
 
 /** Features with the given lines (indices into `lineKeys`) taken out as furniture: the rare, slow path. */
