@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../pipeline/config.ts';
 import { MemoryCorpus } from '../../../pipeline/corpus.ts';
 import { createDoc, type Doc } from '../../../pipeline/doc.ts';
+import { parseWire, stringifyWire } from '../../../pipeline/wire.ts';
 import { createDatesStage } from '../../../stages/dates/index.ts';
 import { createDedupStage } from '../../../stages/dedup/index.ts';
 import { packProfile, unpackProfile } from '../../../stages/dedup/stored.ts';
@@ -33,12 +34,15 @@ async function prepared(items: Item[]): Promise<Doc[]> {
   return docs;
 }
 
+/** How a doc travels to a distributed shard and back (JSON with typed arrays tagged). */
+const overTheWire = (doc: Doc): Doc => parseWire<Doc>(stringifyWire(doc));
+
 /**
  * Runs dedup two ways on copies of the same docs: everything in `integrate` (the single-phase path
  * the stage had before `process` existed), and `process` on a structured clone (as a worker
  * thread gets it) whose result is cloned back before the in-order `integrate`.
  */
-async function bothWays(docs: Doc[]) {
+async function bothWays(docs: Doc[], carry: (doc: Doc) => Doc = structuredClone) {
   const stage = createDedupStage(config);
   await stage.init?.();
   const oneCorpus = new MemoryCorpus();
@@ -53,7 +57,7 @@ async function bothWays(docs: Doc[]) {
     await stage.process!(inWorker);
     expect(inWorker.hints.dedup).toBeTruthy();
     expect(inWorker.dedup).toBeNull();
-    const b = structuredClone(inWorker);
+    const b = carry(inWorker);
     await stage.integrate!(b, splitCorpus);
     split.push(b);
   }
@@ -72,6 +76,9 @@ describe.skipIf(!existsSync(seeds))('dedup process / integrate split on the seed
     expect(splitCorpus.snapshot()).toEqual(oneCorpus.snapshot());
     const ids = gold.map((r) => r.id);
     expect(await stage.summarize!(splitCorpus, ids)).toEqual(await stage.summarize!(oneCorpus, ids));
+    const wired = await bothWays(docs, overTheWire);
+    expect(wired.split.map((d) => d.dedup)).toEqual(one.map((d) => d.dedup));
+    expect(wired.splitCorpus.snapshot()).toEqual(oneCorpus.snapshot());
     // The gold: the three 2016 NATO-Russia articles in one story, the two 2021 ones apart.
     const byCluster = new Map<string, Set<string>>();
     gold.forEach((r, i) => byCluster.set(r.cluster, (byCluster.get(r.cluster) ?? new Set()).add(split[i].dedup!.story)));
