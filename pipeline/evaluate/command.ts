@@ -138,7 +138,7 @@ async function evalAll(options: EvalCommandOptions): Promise<void> {
 /** The headline numbers of each stage, one row per file. */
 const HEADLINE: Record<string, string[]> = {
   boilerplate: ['precision', 'recall', 'f1'],
-  langid: ['accuracy', 'meanAccuracy'],
+  langid: ['accuracy', 'meanAccuracy', 'byKind.sentence', 'byKind.word-pair', 'byKind.word'],
   sentences: ['exactMatch', 'precision', 'recall', 'f1'],
   ner: ['precision', 'recall', 'f1'],
   dates: ['strictF1', 'relaxedF1', 'valueF1', 'valueAccuracy', 'typeAccuracy'],
@@ -165,8 +165,10 @@ function formatScoreboard(rows: { stage: string; file: string; input: string; re
 
 function headlineValue(metrics: Record<string, unknown>, name: string): string | number {
   if (typeof metrics.error === 'string') return 'error';
-  // Segment-format boilerplate files report under `segments`.
-  const segments = metrics.segments as Record<string, unknown> | undefined;
-  const value = metrics[name] ?? segments?.[name];
+  // A dotted name reads inside an object (`byKind.word`); segment-format boilerplate files
+  // report under `segments`.
+  const path = name.split('.');
+  const read = (from: unknown): unknown => path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), from);
+  const value = read(metrics) ?? read(metrics.segments);
   return typeof value === 'number' ? value : '-';
 }
