@@ -4,8 +4,9 @@ import { basename, extname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { Article, SourceItem } from '../article.ts';
 import { byteLines, decodeText } from './decode.ts';
+import { warcItems } from './warc.ts';
 
-/** One command-line input: a folder of .txt/.html files, one such file, or a JSONL dump. */
+/** One command-line input: a folder of .txt/.html files, one such file, a JSONL dump or a WARC file. */
 export interface Input {
   /** Output name: `output/<name>.jsonl`. */
   name: string;
@@ -15,6 +16,7 @@ export interface Input {
 
 const ARTICLE_FILE = /\.(txt|html?)$/i;
 const DUMP_FILE = /\.jsonl(\.gz)?$/i;
+const WARC_FILE = /\.warc(\.gz)?$/i;
 /** Larger articles are refused with an error line: no news article is this long. */
 export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
@@ -26,14 +28,15 @@ export async function openInput(path: string): Promise<Input> {
     return { name: basename(path.replace(/[/\\]+$/, '')) || 'input', path, items: () => folderItems(path) };
   }
   if (DUMP_FILE.test(path)) return { name: outputName(path), path, items: () => jsonlItems(path) };
+  if (WARC_FILE.test(path)) return { name: outputName(path), path, items: () => warcItems(path, MAX_ARTICLE_BYTES) };
   if (ARTICLE_FILE.test(path)) {
     return { name: outputName(path), path, items: () => fileItems(path, [basename(path)], path.slice(0, -basename(path).length) || '.') };
   }
-  throw new Error(`unsupported input ${path}: expected a folder, .txt, .html, .jsonl or .jsonl.gz`);
+  throw new Error(`unsupported input ${path}: expected a folder, .txt, .html, .jsonl, .jsonl.gz, .warc or .warc.gz`);
 }
 
 function outputName(path: string): string {
-  return basename(path).replace(DUMP_FILE, '').replace(ARTICLE_FILE, '');
+  return basename(path).replace(DUMP_FILE, '').replace(WARC_FILE, '').replace(ARTICLE_FILE, '');
 }
 
 async function* folderItems(dir: string): AsyncGenerator<SourceItem> {
