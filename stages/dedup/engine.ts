@@ -96,7 +96,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const lang = docLanguage(doc);
   const bgDocs = opt.background ? res.backgroundDocs(lang) : 0;
   const paraKeys = [...new Set(hints.lineKeys)];
-  const hintTerms = splitList(hints.terms);
+  const hintTerms = hints.terms;
 
   // 1. counts, taken by incrementing (the counts before are one less: keys are distinct), so each
   // key is touched once; terms that furniture takes out are decremented again in step 4.
@@ -114,7 +114,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   let dfCorpus: ArrayLike<number>;
   let furnitureTerms: string[] = [];
   if (!furnitureLines.length) {
-    f = hintFeatures(hints, hintTerms);
+    f = hintFeatures(hints);
     dfCorpus = dfHints;
   } else {
     f = featuresWithout(doc, hints, furnitureLines, res, opt);

@@ -21,14 +21,15 @@ export interface DedupHints {
   lineKeys: string[];
   lineSpans: Uint32Array;
   /**
-   * Content terms of text and title, sorted (JS string order), newline-joined (one string crosses
-   * the thread boundary faster than hundreds), with their counts, 32-bit hashes and background df.
+   * Content terms of text and title, sorted (JS string order), with their counts, 32-bit hashes
+   * and background df. An array, not one joined string: the corpus keeps new terms as df keys,
+   * and a piece split from a joined string would keep the whole string alive.
    */
-  terms: string;
+  terms: string[];
   counts: Float64Array;
   termHashes: Uint32Array;
   backgroundDf: Uint32Array;
-  /** Sorted shingle hashes and the LSH band keys of their MinHash signature, newline-joined. */
+  /** Sorted shingle hashes and the LSH band keys of their MinHash signature, newline-joined (keys are short: split copies them). */
   shingles: Uint32Array;
   bands: string;
   entities: string[];
@@ -88,6 +89,12 @@ function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: De
   };
 }
 
+/**
+ * A copy of a string that holds only its own characters: a name cut from the text is a slice
+ * that would keep the whole text alive in the index when no thread boundary copies it.
+ */
+const ownCopy = (s: string): string => (' ' + s).slice(1);
+
 export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): DedupHints {
   const lang = docLanguage(doc);
   const ws = words(doc.text);
@@ -100,10 +107,9 @@ export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): 
     lineKeys: candidates.map((p) => p.key!),
     lineSpans: Uint32Array.from(candidates.flatMap((p) => [p.start, p.end])),
     ...data,
-    terms: data.terms.join('\n'),
     shingles: f.shingleHashes,
     bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)).join('\n') : '',
-    entities: f.entities,
+    entities: f.entities.map(ownCopy),
     sentenceEnds: sentences.ends,
     sentenceHashes: sentences.values,
     date: f.date,
@@ -111,15 +117,14 @@ export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): 
   };
 }
 
-/** `terms`: `h.terms` split. */
-export function hintFeatures(h: DedupHints, terms: string[]): Features {
+export function hintFeatures(h: DedupHints): Features {
   const sentenceTerms: Uint32Array[] = [];
   let from = 0;
   for (const end of h.sentenceEnds) {
     sentenceTerms.push(h.sentenceHashes.subarray(from, end));
     from = end;
   }
-  return { ...h, terms, bands: splitList(h.bands), sentenceTerms };
+  return { ...h, bands: splitList(h.bands), sentenceTerms };
 }
 
 /** Features with the given lines (indices into `lineKeys`) taken out as furniture: the rare, slow path. */
@@ -132,7 +137,7 @@ export function featuresWithout(doc: Doc, h: DedupHints, furnitureLines: number[
     ...termData(f, res, lang, opt, hash),
     shingles: f.shingleHashes,
     bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)) : [],
-    entities: f.entities,
+    entities: f.entities.map(ownCopy),
     sentenceTerms: f.sentenceTerms,
     date: f.date,
     mentions: f.mentions,
