@@ -54,9 +54,11 @@ export class MemoryCorpus implements Corpus {
 
   async append(namespace: string, key: string, values: unknown[]): Promise<void> {
     const space = this.space(namespace);
-    const list = (space.get(key) as unknown[] | undefined) ?? [];
-    list.push(...values);
-    space.set(key, list);
+    const list = space.get(key) as unknown[] | undefined;
+    // A new list is a copy of exactly its values: pushing into [] would reserve 17 slots, and
+    // most LSH buckets and postings hold one or two ids.
+    if (list) list.push(...values);
+    else space.set(key, values.slice());
   }
 
   async list<T>(namespace: string, key: string): Promise<T[]> {
