@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SourceItem } from '../pipeline/article.ts';
+import { openInput } from '../pipeline/sources/index.ts';
 
 export const SEEDS = new URL('../seeds/', import.meta.url).pathname;
 
@@ -12,4 +14,11 @@ export function tempDir(prefix = 'newsnlp-test-'): string {
 export async function readJsonl<T = Record<string, unknown>>(path: string): Promise<T[]> {
   const text = await readFile(path, 'utf8');
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
+
+/** Everything one input yields, articles and errors, in order. */
+export async function collectItems(path: string): Promise<SourceItem[]> {
+  const items: SourceItem[] = [];
+  for await (const item of (await openInput(path)).items()) items.push(item);
+  return items;
 }

@@ -2,21 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { SourceItem } from '../../pipeline/article.ts';
 import { openInput } from '../../pipeline/sources/index.ts';
-import { SEEDS, tempDir } from '../helpers.ts';
+import { SEEDS, collectItems, tempDir } from '../helpers.ts';
 
-async function collect(path: string): Promise<SourceItem[]> {
-  const items: SourceItem[] = [];
-  for await (const item of (await openInput(path)).items()) items.push(item);
-  return items;
-}
 
 describe('sources', () => {
   it('reads a folder of .txt files in name order, id = file name', async () => {
     const input = await openInput(SEEDS);
     expect(input.name).toBe('seeds');
-    const items = await collect(SEEDS);
+    const items = await collectItems(SEEDS);
     expect(items).toHaveLength(5);
     const first = items[0] as { article: { id: string; text: string } };
     expect(first.article.id).toBe('000_fb12d7eadcef3ee8');
@@ -36,7 +30,7 @@ describe('sources', () => {
     for (const file of ['dump.jsonl', 'dump2.jsonl.gz']) {
       const input = await openInput(join(dir, file));
       expect(input.name).toBe(file.startsWith('dump2') ? 'dump2' : 'dump');
-      const items = await collect(join(dir, file));
+      const items = await collectItems(join(dir, file));
       expect(items).toHaveLength(4);
       expect(items[0]).toEqual({
         article: { id: 'a', source: join(dir, file), text: 'Một bài báo.', published: '2016-07-13', meta: { section: 'world', tags: ['x'] } },
@@ -52,7 +46,7 @@ describe('sources', () => {
     const body = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `Bài số ${i}. `.repeat(20) })).join('\n');
     const gz = gzipSync(body);
     writeFileSync(join(dir, 'cut.jsonl.gz'), gz.subarray(0, Math.floor(gz.length * 0.6)));
-    const items = await collect(join(dir, 'cut.jsonl.gz'));
+    const items = await collectItems(join(dir, 'cut.jsonl.gz'));
     const errors = items.filter((i) => 'error' in i);
     expect(items.length - errors.length).toBeGreaterThan(10);
     expect(errors).toHaveLength(1);

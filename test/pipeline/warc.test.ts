@@ -2,9 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { describe, expect, it } from 'vitest';
-import type { SourceItem } from '../../pipeline/article.ts';
 import { openInput } from '../../pipeline/sources/index.ts';
-import { tempDir } from '../helpers.ts';
+import { collectItems, tempDir } from '../helpers.ts';
 
 const encoder = new TextEncoder();
 
@@ -19,11 +18,6 @@ async function response(url: string, body: string | Uint8Array, contentType: str
   return WARCSerializer.serialize(record, { gzip: true });
 }
 
-async function collect(path: string): Promise<SourceItem[]> {
-  const items: SourceItem[] = [];
-  for await (const item of (await openInput(path)).items()) items.push(item);
-  return items;
-}
 
 describe('WARC input', () => {
   it('reads HTML and text responses as articles and passes over the rest', async () => {
@@ -39,7 +33,7 @@ describe('WARC input', () => {
     const path = join(dir, 'crawl.warc.gz');
     writeFileSync(path, Buffer.concat(parts));
     expect((await openInput(path)).name).toBe('crawl');
-    const items = await collect(path);
+    const items = await collectItems(path);
     const articles = items.flatMap((i) => ('article' in i ? [i.article] : []));
     expect(articles.map((a) => a.url)).toEqual(['https://dantri.example/nato.htm', 'https://example.org/note.txt', 'https://example.org/latin1']);
     expect(articles[0].html).toContain('NATO và Nga hội đàm.');
