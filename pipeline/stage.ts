@@ -11,6 +11,14 @@ import type { Doc } from './doc.ts';
  *  - `integrate`: main thread, strictly in input order, after `process`; reads and updates the
  *    corpus (the dedup index).
  * Because corpus access happens in input order only, output is the same whatever the concurrency.
+ *
+ * What the runner relies on:
+ *  - `process` never changes `doc.article` (the thread does not send it back) and leaves in
+ *    `doc.hints` only plain data or typed arrays (they cross threads by structured clone and
+ *    machines as wire JSON, pipeline/wire.ts);
+ *  - corpus values survive JSON (the resume journal and Redis store them), and an object read
+ *    from the corpus is changed only through `set` (Redis returns copies, memory does not);
+ *  - `observe` and `integrate` keep to their own namespaces (resume replays them separately).
  */
 export interface Stage {
   readonly name: StageName;
