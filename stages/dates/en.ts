@@ -88,6 +88,8 @@ const fixed = (m: RegExpExecArray, v: TimexValue | ((r: Resolver) => TimexValue 
 /** Past unless the words right before say it is coming ("will meet Friday"). */
 function lookingAhead(r: Resolver, start: number, _end: number): boolean {
   const before = r.text.slice(Math.max(0, start - 35), start);
+  // a plan the text reports as overtaken ("had been due to expire Friday") lies before the anchor
+  if (/\bhad\s+been\s+(?:\w+\s+)?(?:due|scheduled|set|expected|planned)\b[^.;]*$/i.test(before)) return false;
   if (/\b(?:as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|postponed\s+until|(?:plans?|planned|expected|scheduled)\s+to\s+\w+(?:\s+\w+){0,4}?\s+(?:on|by)?)\s*$/i.test(before)) return true;
   return /\b(?:will|'ll|shall|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|planning\s+to|next)\b(?![^.;,]*\b(?:said|says|announced|reported)\b)[^.;]*$/i.test(before);
 }
