@@ -175,7 +175,8 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
       if (!anchor) return null;
       const coming = this.future(start, end);
       let tense = this.spanTense(start, end);
-      if (!tense && !coming && cues.past?.test(text.slice(Math.max(0, start - 30), start))) tense = 'past';
+      // 'since March' is behind the anchor whatever else the sentence plans
+      if (!tense && cues.past?.test(text.slice(Math.max(0, start - 30), start))) tense = 'past';
       return nearestYear(anchor, month, day ?? 15, tense, coming);
     },
   };
