@@ -11,18 +11,20 @@ interface LanguageRules {
   cues: TenseCues;
   /** Whether chrono-node proposes calendar dates and clock times too. */
   chrono: boolean;
+  /** Whether the date of a dateline is a time expression of the text (TempEval-3 annotates it). */
+  datelines: boolean;
 }
 
 const LANGUAGES: Record<string, LanguageRules> = {
-  vi: { rules: VI_RULES, cues: { future: VI_FUTURE, spanPast: VI_SPAN_PAST, spanFuture: VI_SPAN_FUTURE, window: 80 }, chrono: false },
-  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 50, past: EN_PAST }, chrono: true },
+  vi: { rules: VI_RULES, cues: { future: VI_FUTURE, spanPast: VI_SPAN_PAST, spanFuture: VI_SPAN_FUTURE, window: 80 }, chrono: false, datelines: false },
+  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 50, past: EN_PAST }, chrono: true, datelines: true },
 };
 /** Languages without a rule set: chrono-node's own locale, where it has one. */
-const FALLBACK: LanguageRules = { rules: [], cues: LANGUAGES.en.cues, chrono: true };
+const FALLBACK: LanguageRules = { rules: [], cues: LANGUAGES.en.cues, chrono: true, datelines: false };
 
 /**
- * "WASHINGTON, August 11 (Xinhua) --": the dateline states the publication date, which is the
- * anchor, not an expression of the text (TimeBank leaves it out too).
+ * "WASHINGTON, August 11 (Xinhua) --": the dateline states the publication date. TempEval-3
+ * (its AQUAINT part) annotates it as a DATE; the Vietnamese guidelines leave it out.
  */
 function inDateline(text: string, c: Candidate): boolean {
   const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
@@ -36,5 +38,5 @@ export function findTimexes(text: string, lang: string, anchor: DateAnchor): Tim
   const language = LANGUAGES[lang] ?? FALLBACK;
   const candidates: Candidate[] = runRules(language.rules, text);
   if (language.chrono) candidates.push(...chronoCandidates(text, lang));
-  return resolveCandidates(text, parseDay(anchor.value), selectCandidates(candidates.filter((c) => !inDateline(text, c))), language.cues);
+  return resolveCandidates(text, parseDay(anchor.value), selectCandidates(language.datelines ? candidates : candidates.filter((c) => !inDateline(text, c))), language.cues);
 }

@@ -62,6 +62,18 @@ describe('English news expressions', () => {
     expect(one('nhân ngày Nhà giáo Việt Nam', 'vi', '2013-10-23')[0].value).toBe('2013-11-20');
   });
 
+  it('resolves weekdays and months by what the sentence says of them', () => {
+    // a deadline the text reports as overtaken lies before the anchor, not in the coming week
+    expect(one('The offer had been due to expire Friday evening.', 'en', dct)[0].value).toBe('1989-10-27TEV');
+    expect(one('The offer will expire Friday evening.', 'en', dct)[0].value).toBe('1989-11-03TEV');
+    // 'since March' is past even when the sentence plans something later
+    expect(one('It has been on patrol since March and was scheduled to return next month.', 'en', '1990-08-13')[0].value).toBe('1990-03');
+  });
+
+  it('annotates the date of an English dateline (TempEval-3 does)', () => {
+    expect(one('BRUSSELS, February 10 (Xinhua) -- NATO said', 'en', '1999-02-10')).toEqual([{ text: 'February 10', type: 'DATE', value: '1999-02-10' }]);
+  });
+
   it('does not read ages or prices as times', () => {
     expect(one('the 6-year-old boy paid $3.625 a share', 'en', dct)).toEqual([]);
   });
