@@ -17,7 +17,7 @@ interface LanguageRules {
 
 const LANGUAGES: Record<string, LanguageRules> = {
   vi: { rules: VI_RULES, cues: { future: VI_FUTURE, spanPast: VI_SPAN_PAST, spanFuture: VI_SPAN_FUTURE, window: 80 }, chrono: false, datelines: false },
-  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 50, past: EN_PAST }, chrono: true, datelines: true },
+  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 100, past: EN_PAST }, chrono: true, datelines: true },
 };
 /** Languages without a rule set: chrono-node's own locale, where it has one. */
 const FALLBACK: LanguageRules = { rules: [], cues: LANGUAGES.en.cues, chrono: true, datelines: false };

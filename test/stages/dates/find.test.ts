@@ -67,6 +67,8 @@ describe('English news expressions', () => {
     expect(one('The offer had been due to expire Friday evening.', 'en', dct)[0].value).toBe('1989-10-27TEV');
     expect(one('The offer will expire Friday evening.', 'en', dct)[0].value).toBe('1989-11-03TEV');
     // 'since March' is past even when the sentence plans something later
+    // 'will' further back in the clause still makes the month a coming one
+    expect(one('Qantas will almost double its flights between Australia and India by August in the search for markets.', 'en', '1998-02-13')[0].value).toBe('1998-08');
     expect(one('It has been on patrol since March and was scheduled to return next month.', 'en', '1990-08-13')[0].value).toBe('1990-03');
   });
 
