@@ -122,7 +122,7 @@ const REL_SHIFT: Record<string, number> = { this: 0, current: 0, 'this coming': 
 export const EN_RULES: Rule[] = [
   // now, currently, current (PRESENT_REF); recently, the past (PAST_REF); the future, soon (FUTURE_REF)
   rule(
-    `\\b(?:(right\\s+now|now|currently|current|presently|nowadays|at\\s+present|the\\s+present|these\\s+days|today's)|(recently|lately|the\\s+past|formerly|more\\s+recently|past\\s+years)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|short|long)\\s+term|(?:the\\s+)?(?:coming|future)\\s+(?:months|years|weeks|days|quarters)|someday))\\b`,
+    `\\b(?:(right\\s+now|now|currently|current|presently|nowadays|at\\s+present|the\\s+present|these\\s+days|today's)|(recently|lately|the\\s+past|more\\s+recently|past\\s+years)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|short|long)\\s+term|(?:the\\s+)?(?:coming|future)\\s+(?:months|years|weeks|days|quarters)|someday))\\b`,
     (m, text) => {
       const w = lc(m[0]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
@@ -741,7 +741,7 @@ export const EN_RULES: Rule[] = [
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
 const EN_TRIGGERS: RegExp[] = [
-  /\b(?:now|current|present|recent|lately|past|formerly|future|soon|term|coming|someday)/gi,
+  /\b(?:now|current|present|recent|lately|past|future|soon|term|coming|someday)/gi,
   /today|yesterday|tomorrow|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night)/gi,
   /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
   /Christmas|New\s+Year|Valentine|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Easter|Fourth/g,

@@ -78,5 +78,7 @@ describe('English news expressions', () => {
 
   it('does not read ages or prices as times', () => {
     expect(one('the 6-year-old boy paid $3.625 a share', 'en', dct)).toEqual([]);
+    // TimeML: 'former(ly)' qualifies a role, it does not name a time
+    expect(one('Robert F. Angelo, formerly senior vice president, joined', 'en', dct)).toEqual([]);
   });
 });
