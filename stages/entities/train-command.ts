@@ -22,6 +22,8 @@ export interface TrainNerOptions {
   epochs: number;
   seed: number;
   bits: number;
+  /** Gazetteer folds: a training document sees the names of the other folds only (default 4). */
+  folds?: number;
   unlabelled?: string[];
   names?: string[];
   /** Visits per epoch of the documents of each --train file, in order (default 1 each). */
@@ -63,7 +65,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     epochs: options.epochs,
     seed: options.seed,
     bits: options.bits,
-    folds: 4,
+    folds: options.folds ?? 4,
     clusters,
     nameParts,
     visits,
@@ -89,6 +91,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     `--epochs ${options.epochs}`,
     `--seed ${options.seed}`,
     ...(options.bits !== 21 ? [`--bits ${options.bits}`] : []),
+    ...((options.folds ?? 4) !== 4 ? [`--folds ${options.folds}`] : []),
     ...(options.unlabelled?.length ? [`--unlabelled ${options.unlabelled.join(' ')}`] : []),
     ...(options.names?.length ? [`--names ${options.names.join(' ')}`] : []),
   ].join(' ');
@@ -109,6 +112,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
       ...(visits ? { weights: options.train.map((file, f) => ({ file: basename(file), visits: weights[f] ?? 1 })) } : {}),
       epochs: options.epochs,
       seed: options.seed,
+      folds: options.folds ?? 4,
       seconds: Math.round(seconds),
       perEpoch: result.epochs.map((e) => ({ epoch: e.epoch, dev: e.dev.map((d) => ({ file: d.name, f1: round(d.f1) })) })),
     },
@@ -147,6 +151,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--epochs <n>', 'passes over the training data', integer, 10)
     .option('--seed <n>', 'seed of the document order', integer, 1)
     .option('--bits <n>', 'feature hash bits (2^n buckets)', integer, 21)
+    .option('--folds <n>', 'gazetteer folds: each training document sees the names of the other folds only', integer, 4)
     .option('--unlabelled <files...>', 'unlabelled JSONL text (a `text` field) to learn word classes from')
     .option('--weight <n...>', 'visits per epoch of each --train file\'s documents, in order (default 1 each): up-weights one corpus of a mix', (v: string, prev: number[] | undefined) => [...(prev ?? []), integer(v)])
     .option('--names <files...>', 'annotated files of any language to mine name parts from (foreign given names, surnames)')
