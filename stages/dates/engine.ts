@@ -279,8 +279,8 @@ export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day 
     if (!anchor || d.y === null || compareDays(d as Day, addDays(anchor, 1)) <= 0) state.lastDay = d;
   }
   const q = /^(\d{4})-Q(\d)$/.exec(v.value);
-  // a quarter still to come ("the third quarter of 1990") is not the one results are reported for
-  if (q && (!anchor || +q[1] * 4 + +q[2] <= anchor.y * 4 + Math.ceil(anchor.m / 3))) state.lastQuarter = { y: +q[1], q: +q[2], at };
+  // a quarter not yet over ("the third quarter of 1990", this quarter's outlook) is not the one results are reported for
+  if (q && (!anchor || +q[1] * 4 + +q[2] < anchor.y * 4 + Math.ceil(anchor.m / 3))) state.lastQuarter = { y: +q[1], q: +q[2], at };
   const y = /^(\d{4})/.exec(v.value);
   if (y) state.lastYear = +y[1];
 }
