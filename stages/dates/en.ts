@@ -117,7 +117,7 @@ function currentQuarter(r: Resolver): { y: number; q: number } | null {
   return { y: Math.floor(k / 4), q: (k % 4) + 1 };
 }
 
-const REL_SHIFT: Record<string, number> = { this: 0, current: 0, 'this coming': 1, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
+const REL_SHIFT: Record<string, number> = { this: 0, 'this past': -1, current: 0, 'this coming': 1, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
 
 export const EN_RULES: Rule[] = [
   // now, currently, current (PRESENT_REF); recently, the past (PAST_REF); the future, soon (FUTURE_REF)
@@ -433,7 +433,7 @@ export const EN_RULES: Rule[] = [
   ),
   // this week, last month, next year, this quarter, last weekend, the past year, earlier this month, early next year, last fall
   rule(
-    `\\b(?:(early|earlier|late|later|mid)[- ]?\\s*)?(this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|that|past|previous|coming|current)\\s+(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|fiscal\\s+year)\\b(?!-)`,
+    `\\b(?:(early|earlier|late|later|mid)[- ]?\\s*)?(this\\s+past|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|that|past|previous|coming|current)\\s+(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|fiscal\\s+year)\\b(?!-)`,
     (m, text) => {
       const rel = lc(m[2]).replace(/^the /, '');
       const unitWord = lc(m[3]);
@@ -459,7 +459,9 @@ export const EN_RULES: Rule[] = [
         }
         if (!r.anchor) return withMod({ type: 'DATE', value: season ? `XXXX-${season}` : shiftedValue(null, 0, unitOf(unitWord.replace('fiscal ', ''))) });
         if (season) {
-          const y = r.anchor.y + shift;
+          // 'last spring' is last year's (TimeBank); 'this past spring' the latest one begun before the anchor
+          const startMonth: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+          const y = rel === 'this past' && season !== 'WI' ? (startMonth[season] < r.anchor.m ? r.anchor.y : r.anchor.y - 1) : r.anchor.y + shift;
           return withMod({ type: 'DATE', value: `${formatYear(y)}-${season}` });
         }
         if (unitWord === 'weekend') {

@@ -59,6 +59,8 @@ describe('English news expressions', () => {
   });
 
   it('knows holidays and seasons of the anchor year', () => {
+    expect(one('Sales slumped this past spring.', 'en', dct)).toEqual([{ text: 'this past spring', type: 'DATE', value: '1989-SP' }]);
+    expect(one('Sales slumped last spring.', 'en', dct)[0].value).toBe('1988-SP');
     expect(one('Elian was found Thanksgiving Day.', 'en', '1999-12-01')[0].value).toBe('1999-11-25');
     expect(one('Sales slowed over the summer.', 'en', dct)[0].value).toBe('1989-SU');
     expect(one('nhân ngày Nhà giáo Việt Nam', 'vi', '2013-10-23')[0].value).toBe('2013-11-20');
