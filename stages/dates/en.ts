@@ -515,9 +515,11 @@ export const EN_RULES: Rule[] = [
       if (m[6] && lc(m[6]) === 'old') return null;
       if (/^\s+old\b/i.test(after)) return null;
       if (n !== null && n > 5000) return null;
-      const mod = m[1] ? ({ about: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', 'more than': 'MORE_THAN', 'less than': 'LESS_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN', 'up to': 'LESS_THAN', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', around: 'APPROX', 'no more than': 'LESS_THAN', 'fewer than': 'LESS_THAN', under: 'LESS_THAN', 'at most': 'LESS_THAN' } as Record<string, string>)[lc(m[1])] : undefined;
+      const mod = m[1] && !(lc(m[1]) === 'over' && m[2] && /^the\b/i.test(m[2])) ? ({ about: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', 'more than': 'MORE_THAN', 'less than': 'LESS_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN', 'up to': 'LESS_THAN', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', around: 'APPROX', 'no more than': 'LESS_THAN', 'fewer than': 'LESS_THAN', under: 'LESS_THAN', 'at most': 'LESS_THAN' } as Record<string, string>)[lc(m[1])] : undefined;
       let start = m.index;
-      if (m[1] && /^(?:within|only|just)$/i.test(m[1])) start = m.index + m[0].toLowerCase().indexOf(lc(m[2] ?? m[3]).split(' ')[0], m[1].length);
+      // "over the past two years" is during them, not more than them
+      const during = !!m[1] && lc(m[1]) === 'over' && !!m[2] && /^the\b/i.test(m[2]);
+      if (m[1] && (/^(?:within|only|just)$/i.test(m[1]) || during)) start = m.index + m[0].toLowerCase().indexOf(lc(m[2] ?? m[3]).split(' ')[0], m[1].length);
       const end = m.index + m[0].length;
       if (suffix === 'ago' || suffix === 'earlier' || suffix === 'before' || suffix === 'later' || suffix === 'from now' || suffix === 'after') {
         return {
@@ -538,9 +540,12 @@ export const EN_RULES: Rule[] = [
         };
       }
       if (m[2] && /^the$/i.test(m[2].trim()) && vague) return null;
+      // "a minute and a half", "a year and a half"
+      const half = n !== null && !suffix && !m[6] ? /^\s+and\s+a\s+half\b/i.exec(after) : null;
+      if (half && n !== null) n += 0.5;
       return {
         start,
-        end,
+        end: half ? end + half[0].length : end,
         resolve() {
           // TimeBank writes counted decades in years ("two decades" is P20Y)
           const value = unit === 'Q' ? (n !== null && Number.isInteger(n) ? `P${n}Q` : durationValue(n === null ? null : n * 3, 'M')) : unit === 'DE' && n !== null ? durationValue(n * 10, 'Y') : durationValue(n, unit);

@@ -49,7 +49,10 @@ describe('English news expressions', () => {
 
   it('covers quarters, durations, sets and vague references', () => {
     expect(one('Net income in the third quarter rose.', 'en', dct)).toEqual([{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }]);
-    expect(one('over the past five years', 'en', dct)[0]).toMatchObject({ type: 'DURATION', value: 'P5Y' });
+    // 'over the past' is during them, and the span leaves 'over' out (TimeBank)
+    expect(one('over the past five years', 'en', dct)).toEqual([{ text: 'the past five years', type: 'DURATION', value: 'P5Y' }]);
+    expect(one('over a week', 'en', dct)).toEqual([{ text: 'over a week', type: 'DURATION', value: 'P1W', mod: 'MORE_THAN' }]);
+    expect(one('But a minute and a half later, a pilot', 'en', dct)).toEqual([{ text: 'a minute and a half', type: 'DURATION', value: 'PT1M30S' }]);
     expect(one('It is now clear.', 'en', dct)[0]).toMatchObject({ text: 'now', value: 'PRESENT_REF' });
     expect(one('music of the 1980s', 'en', dct)[0].value).toBe('198');
     expect(one('Trains run daily.', 'en', dct)[0]).toMatchObject({ type: 'SET', value: 'P1D' });
