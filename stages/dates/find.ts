@@ -13,11 +13,13 @@ interface LanguageRules {
   chrono: boolean;
   /** Whether the date of a dateline is a time expression of the text (TempEval-3 annotates it). */
   datelines: boolean;
+  /** 'modifier': an article before a hyphenated modifier ('a third-quarter loss') is left out. */
+  articles?: 'modifier';
 }
 
 const LANGUAGES: Record<string, LanguageRules> = {
   vi: { rules: VI_RULES, cues: { future: VI_FUTURE, spanPast: VI_SPAN_PAST, spanFuture: VI_SPAN_FUTURE, window: 80 }, chrono: false, datelines: false },
-  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 100, past: EN_PAST }, chrono: true, datelines: true },
+  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 100, past: EN_PAST }, chrono: true, datelines: true, articles: 'modifier' },
 };
 /** Languages without a rule set: chrono-node's own locale, where it has one. */
 const FALLBACK: LanguageRules = { rules: [], cues: LANGUAGES.en.cues, chrono: true, datelines: false };
@@ -34,9 +36,22 @@ function inDateline(text: string, c: Candidate): boolean {
   return /^\s*[A-Z][A-Z .'-]+,\s*$/.test(before) && /^\s*(?:\(|--|_|—)/.test(after);
 }
 
+/**
+ * 'a third-quarter loss', 'the two-week trip': a time expression used as a hyphenated modifier
+ * leaves the article to the noun it modifies (TimeBank).
+ */
+const ARTICLE_BEFORE_MODIFIER = /^(?:a|an|the)\s+(?=(?:\S+\s+)*?\S+-\S+$)/i;
+
+function trimArticle(text: string, c: Candidate): Candidate {
+  const m = ARTICLE_BEFORE_MODIFIER.exec(text.slice(c.start, c.end));
+  return m ? { ...c, start: c.start + m[0].length } : c;
+}
+
 export function findTimexes(text: string, lang: string, anchor: DateAnchor): Timex[] {
   const language = LANGUAGES[lang] ?? FALLBACK;
   const candidates: Candidate[] = runRules(language.rules, text);
   if (language.chrono) candidates.push(...chronoCandidates(text, lang));
-  return resolveCandidates(text, parseDay(anchor.value), selectCandidates(language.datelines ? candidates : candidates.filter((c) => !inDateline(text, c))), language.cues);
+  let selected = selectCandidates(language.datelines ? candidates : candidates.filter((c) => !inDateline(text, c)));
+  if (language.articles === 'modifier') selected = selected.map((c) => trimArticle(text, c));
+  return resolveCandidates(text, parseDay(anchor.value), selected, language.cues);
 }

@@ -49,6 +49,8 @@ describe('English news expressions', () => {
 
   it('covers quarters, durations, sets and vague references', () => {
     expect(one('Net income in the third quarter rose.', 'en', dct)).toEqual([{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }]);
+    // as a hyphenated modifier the article belongs to the noun
+    expect(one('It posted a third-quarter loss after the two-week strike.', 'en', dct).map((t) => t.text)).toEqual(['third-quarter', 'two-week']);
     // 'over the past' is during them, and the span leaves 'over' out (TimeBank)
     expect(one('over the past five years', 'en', dct)).toEqual([{ text: 'the past five years', type: 'DURATION', value: 'P5Y' }]);
     expect(one('over a week', 'en', dct)).toEqual([{ text: 'over a week', type: 'DURATION', value: 'P1W', mod: 'MORE_THAN' }]);
