@@ -515,11 +515,13 @@ export const EN_RULES: Rule[] = [
       if (m[6] && lc(m[6]) === 'old') return null;
       if (/^\s+old\b/i.test(after)) return null;
       if (n !== null && n > 5000) return null;
-      const mod = m[1] && !(lc(m[1]) === 'over' && m[2] && /^the\b/i.test(m[2])) ? ({ about: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', 'more than': 'MORE_THAN', 'less than': 'LESS_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN', 'up to': 'LESS_THAN', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', around: 'APPROX', 'no more than': 'LESS_THAN', 'fewer than': 'LESS_THAN', under: 'LESS_THAN', 'at most': 'LESS_THAN' } as Record<string, string>)[lc(m[1])] : undefined;
+      const mod = m[1] && !(lc(m[1]) === 'over' && m[2] && /^the\b/i.test(m[2])) && !(lc(m[1]) === 'about' && !suffix) ? ({ about: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', 'more than': 'MORE_THAN', 'less than': 'LESS_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN', 'up to': 'LESS_THAN', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', around: 'APPROX', 'no more than': 'LESS_THAN', 'fewer than': 'LESS_THAN', under: 'LESS_THAN', 'at most': 'LESS_THAN' } as Record<string, string>)[lc(m[1])] : undefined;
       let start = m.index;
       // "over the past two years" is during them, not more than them
       const during = !!m[1] && lc(m[1]) === 'over' && !!m[2] && /^the\b/i.test(m[2]);
-      if (m[1] && (/^(?:within|only|just)$/i.test(m[1]) || during)) start = m.index + m[0].toLowerCase().indexOf(lc(m[2] ?? m[3]).split(' ')[0], m[1].length);
+      // TimeBank leaves 'about' out of a plain duration ('about five hours'), not of 'about two years ago'
+      const outside = during || (!!m[1] && lc(m[1]) === 'about' && !suffix);
+      if (m[1] && (/^(?:within|only|just)$/i.test(m[1]) || outside)) start = m.index + m[0].toLowerCase().indexOf(lc(m[2] ?? m[3]).split(' ')[0], m[1].length);
       const end = m.index + m[0].length;
       if (suffix === 'ago' || suffix === 'earlier' || suffix === 'before' || suffix === 'later' || suffix === 'from now' || suffix === 'after') {
         return {
@@ -720,7 +722,7 @@ export const EN_RULES: Rule[] = [
         if (+m[5] > 24) return null;
       }
       const prefix = m[1] ? lc(m[1]) : '';
-      const start = prefix && prefix !== 'around' && prefix !== 'about' ? m.index + m[1].length + 1 : m.index;
+      const start = prefix && prefix !== 'around' ? m.index + m[1].length + 1 : m.index;
       const end = m.index + m[0].length;
       const hhmm = `T${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
       return {
