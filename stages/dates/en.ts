@@ -435,6 +435,8 @@ export const EN_RULES: Rule[] = [
   rule(
     `\\b(?:(early|earlier|late|later|mid)[- ]?\\s*)?(this\\s+past|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|that|past|previous|coming|current)\\s+(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|fiscal\\s+year)\\b(?!-)`,
     (m, text) => {
+      // "This Week With David Brinkley": a capitalised unit opening a quotation names a title, not a time
+      if (/^[A-Z]/.test(m[3]) && /["“'`]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return null;
       const rel = lc(m[2]).replace(/^the /, '');
       const unitWord = lc(m[3]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);

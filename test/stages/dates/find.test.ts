@@ -86,6 +86,11 @@ describe('English news expressions', () => {
     expect(one('BRUSSELS, February 10 (Xinhua) -- NATO said', 'en', '1999-02-10')).toEqual([{ text: 'February 10', type: 'DATE', value: '1999-02-10' }]);
   });
 
+  it('does not read a quoted title as a time', () => {
+    expect(one('Baker said on ABC-TV\'s "This Week With David Brinkley" that', 'en', dct)).toEqual([]);
+    expect(one('This week, sales rose.', 'en', dct)[0].value).toBe('1989-W44');
+  });
+
   it('does not read ages or prices as times', () => {
     expect(one('the 6-year-old boy paid $3.625 a share', 'en', dct)).toEqual([]);
     // TimeML: 'former(ly)' qualifies a role, it does not name a time
