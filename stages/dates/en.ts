@@ -32,6 +32,8 @@ const VAGUE = WORDS.vague.filter((v) => v !== 'the' && v !== 'recent' && v !== '
 const UNIT = '(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))';
 const MONTH = '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\\w-])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\\.|(?![\\w-])))';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\\w-])';
+/** 'nineteen ninety-seven', as broadcast transcripts write years. */
+const SPELLED_YEAR = 'nineteen(?:[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)';
 const POD = '(?:morning|afternoon|evening|night|overnight)';
 const EDGE = '(?:early|earlier|late|later|mid|middle)';
 const ORD_QUARTER = '(?:first|second|third|fourth|1st|2nd|3rd|4th)';
@@ -229,7 +231,7 @@ export const EN_RULES: Rule[] = [
   ),
   // January, last April, late November, mid-November, January 1998, the middle of October, March of 1990
   rule(
-    `\\b(?:(?:the\\s+)?(early|late|mid|middle|end|beginning|start)(?:-|\\s+|\\s+of\\s+))?(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?(${MONTH})(?!\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{3}))(?:,?\\s+(?:of\\s+)?(\\d{4})\\b|\\s+(this|last|next)\\s+year\\b)?`,
+    `\\b(?:(?:the\\s+)?(early|late|mid|middle|end|beginning|start)(?:-|\\s+|\\s+of\\s+))?(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?(${MONTH})(?!\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{3}))(?:,?\\s+(?:of\\s+)?(\\d{4}|${SPELLED_YEAR})\\b|\\s+(this|last|next)\\s+year\\b)?`,
     (m, text) => {
       const month = monthOf(m[3]);
       if (!month) return null;
@@ -250,7 +252,7 @@ export const EN_RULES: Rule[] = [
         start,
         end,
         resolve(r) {
-          let y: number | null = m[4] ? +m[4] : null;
+          let y: number | null = m[4] ? (/^\d/.test(m[4]) ? +m[4] : spelledYear(lc(m[4]))) : null;
           if (y === null && r.anchor) {
             if (yearRel) y = r.anchor.y + (REL_SHIFT[yearRel] ?? 0);
             else if (rel === 'last' || rel === 'this past') y = month < r.anchor.m ? r.anchor.y : r.anchor.y - 1;

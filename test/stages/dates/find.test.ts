@@ -45,6 +45,7 @@ describe('English news expressions', () => {
     expect(one('He arrived last Tuesday.', 'en', dct)).toEqual([{ text: 'last Tuesday', type: 'DATE', value: '1989-10-24' }]);
     expect(one('The company said Friday that it would sell.', 'en', dct)[0].value).toBe('1989-10-27');
     expect(one('It was signed July 13, 2016.', 'en', dct)[0].value).toBe('2016-07-13');
+    expect(one('January nineteen ninety-seven. Atlanta again.', 'en', dct)).toEqual([{ text: 'January nineteen ninety-seven', type: 'DATE', value: '1997-01' }]);
   });
 
   it('covers quarters, durations, sets and vague references', () => {
