@@ -99,6 +99,15 @@ function lookingAhead(r: Resolver, start: number, _end: number): boolean {
 /** The day a weekday names: the latest one up to the anchor, or the next when the text looks ahead. */
 function weekdayValue(r: Resolver, wd: number, rel: string, start: number, end: number): string {
   if (!r.anchor) return `XXXX-WXX-${wd}`;
+  if (rel === 'the previous' || rel === 'the following') {
+    // relative to the day the text is talking about ("down from the previous Friday")
+    const last = r.state.lastDay;
+    const ref: Day = last && last.y !== null ? { y: last.y, m: last.m, d: last.d } : r.anchor;
+    const ahead = rel === 'the following';
+    let day = weekdayDay(ref, wd, ahead);
+    if (formatDay(day) === formatDay(ref)) day = addDays(day, ahead ? 7 : -7);
+    return formatDay(day);
+  }
   if (rel === 'last') {
     let day = weekdayDay(r.anchor, wd, false);
     if (formatDay(day) === formatDay(r.anchor)) day = addDays(day, -7);
@@ -162,7 +171,7 @@ export const EN_RULES: Rule[] = [
   ),
   // Friday, last Tuesday, next Monday, Wednesday night, this coming Sunday
   rule(
-    `\\b(?:(${EDGE})\\s+)?(?:(last|next|this\\s+coming|this|coming)\\s+)?(${WEEKDAY})(?:\\s+(${POD}))?\\b`,
+    `\\b(?:(${EDGE})\\s+)?(?:(last|next|this\\s+coming|this|coming|the\\s+previous|the\\s+following)\\s+)?(${WEEKDAY})(?:\\s+(${POD}))?\\b`,
     (m) => {
       const wd = WORDS.weekdays[lc(m[3])];
       const rel = m[2] ? lc(m[2]) : '';

@@ -74,6 +74,8 @@ describe('English news expressions', () => {
   });
 
   it('resolves weekdays and months by what the sentence says of them', () => {
+    // 'the previous Friday' is the one before the day the text talks about
+    expect(one('Stocks fell Friday, down 4.5% from the previous Friday.', 'en', dct).map((t) => t.value)).toEqual(['1989-10-27', '1989-10-20']);
     // a deadline the text reports as overtaken lies before the anchor, not in the coming week
     expect(one('The offer had been due to expire Friday evening.', 'en', dct)[0].value).toBe('1989-10-27TEV');
     expect(one('The offer will expire Friday evening.', 'en', dct)[0].value).toBe('1989-11-03TEV');
