@@ -500,7 +500,7 @@ export const EN_RULES: Rule[] = [
   ),
   // three years, the past five years, two-year, 16-hour, more than four hours, a few days, several years, nearly forty years
   rule(
-    `\\b(?:(about|nearly|almost|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to|some|roughly|approximately|around|only|just|no\\s+more\\s+than|fewer\\s+than|under|within|at\\s+most)\\s+)?(?:(the\\s+(?:past|last|next|first|previous|final|coming|following|latest|early|initial|remaining|same)|the|another|an\\s+additional|each\\s+of\\s+the\\s+past|each\\s+of\\s+the\\s+last)\\s+)?(${NUM}|${VAGUE})[- ](?:(more|additional|full|straight|consecutive)\\s+)?(${UNIT})s?(?:-(long|old))?\\b(?:\\s+(ago|earlier|before|later|from\\s+now|after))?`,
+    `\\b(?:(about|nearly|almost|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to|some|roughly|approximately|around|only|just|no\\s+more\\s+than|fewer\\s+than|under|within|at\\s+most)\\s+)?(?:(the\\s+(?:past|last|next|first|previous|final|coming|following|latest|early|initial|remaining|same)|the|another|an\\s+additional|each\\s+of\\s+the\\s+past|each\\s+of\\s+the\\s+last)\\s+)?(${NUM}|${VAGUE})[- ](?:(more|additional|full|straight|consecutive)\\s+)?(${UNIT})s?(?:-(long|old))?\\b(?:(\\s+or\\s+so)?\\s+(ago|earlier|before|later|from\\s+now|after)|\\s+or\\s+so\\b)?`,
     (m, text) => {
       const numRaw = lc(m[3]);
       const vague = WORDS.vague.includes(numRaw) || /^(several|a few|few|many|some|a number of|numerous|dozens of|hundreds of|thousands of)$/.test(numRaw);
@@ -508,7 +508,7 @@ export const EN_RULES: Rule[] = [
       if (!vague && n === null) return null;
       const unitWord = lc(m[5]);
       const unit = unitOf(unitWord);
-      const suffix = m[7] ? lc(m[7]) : '';
+      const suffix = m[8] ? lc(m[8]) : '';
       const hyphen = m[0].includes('-') && !m[6];
       const before = text.slice(Math.max(0, m.index - 3), m.index);
       if (/[$]\s*$/.test(before)) return null;
@@ -528,7 +528,8 @@ export const EN_RULES: Rule[] = [
       if (m[6] && lc(m[6]) === 'old') return null;
       if (/^\s+old\b/i.test(after)) return null;
       if (n !== null && n > 5000) return null;
-      const mod = m[1] && !(lc(m[1]) === 'over' && m[2] && /^the\b/i.test(m[2])) && !(lc(m[1]) === 'about' && !suffix) ? ({ about: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', 'more than': 'MORE_THAN', 'less than': 'LESS_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN', 'up to': 'LESS_THAN', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', around: 'APPROX', 'no more than': 'LESS_THAN', 'fewer than': 'LESS_THAN', under: 'LESS_THAN', 'at most': 'LESS_THAN' } as Record<string, string>)[lc(m[1])] : undefined;
+      const orSo = /\bor\s+so\b/i.test(m[0]);
+      const mod = orSo && !m[1] ? 'APPROX' : m[1] && !(lc(m[1]) === 'over' && m[2] && /^the\b/i.test(m[2])) && !(lc(m[1]) === 'about' && !suffix) ? ({ about: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', 'more than': 'MORE_THAN', 'less than': 'LESS_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN', 'up to': 'LESS_THAN', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', around: 'APPROX', 'no more than': 'LESS_THAN', 'fewer than': 'LESS_THAN', under: 'LESS_THAN', 'at most': 'LESS_THAN' } as Record<string, string>)[lc(m[1])] : undefined;
       let start = m.index;
       // "over the past two years" is during them, not more than them
       const during = !!m[1] && lc(m[1]) === 'over' && !!m[2] && /^the\b/i.test(m[2]);

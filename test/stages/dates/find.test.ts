@@ -54,6 +54,7 @@ describe('English news expressions', () => {
     expect(one('It posted a third-quarter loss after the two-week strike.', 'en', dct).map((t) => t.text)).toEqual(['third-quarter', 'two-week']);
     // 'over the past' is during them, and the span leaves 'over' out (TimeBank)
     expect(one('over the past five years', 'en', dct)).toEqual([{ text: 'the past five years', type: 'DURATION', value: 'P5Y' }]);
+    expect(one('Then, a week or so ago, he picked Saturday.', 'en', dct)[0]).toMatchObject({ text: 'a week or so ago', type: 'DATE', mod: 'APPROX' });
     expect(one('It took about five hours.', 'en', dct)).toEqual([{ text: 'five hours', type: 'DURATION', value: 'PT5H' }]);
     expect(one('over a week', 'en', dct)).toEqual([{ text: 'over a week', type: 'DURATION', value: 'P1W', mod: 'MORE_THAN' }]);
     expect(one('But a minute and a half later, a pilot', 'en', dct)).toEqual([{ text: 'a minute and a half', type: 'DURATION', value: 'PT1M30S' }]);
