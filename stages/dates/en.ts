@@ -720,9 +720,9 @@ export const EN_RULES: Rule[] = [
   ),
   // noon, midnight, 10 p.m., 7:15 p.m. (date from the neighbouring day words or the anchor)
   rule(
-    `\\b(?:(around|about|at|by|until|before|after)\\s+)?(?:(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?:\\.m\\.|m\\b)|(\\d{1,2}):(\\d{2})(?!\\d)|(noon|midnight))(?:\\s+(EST|EDT|CST|CDT|PST|PDT|GMT|local\\s+time))?(?:,?\\s+(?:(today|yesterday|tomorrow|tonight)|(${WEEKDAY})|(${MONTH})\\s+(\\d{1,2})))?`,
+    `\\b(?:(around|about|at|by|until|before|after)\\s+)?(?:(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?:\\.m\\.|m\\b)|(\\d{1,2}):(\\d{2})(?!\\d)|(noon|midday|midnight))(?:\\s+(EST|EDT|CST|CDT|PST|PDT|GMT|local\\s+time))?(?:,?\\s+(?:(today|yesterday|tomorrow|tonight)|(${WEEKDAY})|(${MONTH})\\s+(\\d{1,2})))?`,
     (m) => {
-      let h = m[2] !== undefined ? +m[2] : m[5] !== undefined ? +m[5] : lc(m[7] ?? '') === 'noon' ? 12 : 24;
+      let h = m[2] !== undefined ? +m[2] : m[5] !== undefined ? +m[5] : /^(?:noon|midday)$/.test(lc(m[7] ?? '')) ? 12 : 24;
       const minute = m[3] !== undefined ? +m[3] : m[6] !== undefined ? +m[6] : 0;
       if (h > 24 || minute > 59) return null;
       if (m[4]) {
@@ -738,7 +738,8 @@ export const EN_RULES: Rule[] = [
       const prefix = m[1] ? lc(m[1]) : '';
       const start = prefix && prefix !== 'around' ? m.index + m[1].length + 1 : m.index;
       const end = m.index + m[0].length;
-      const hhmm = `T${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+      // midnight ends the day it is named with (TimeML T24)
+      const hhmm = lc(m[7] ?? '') === 'midnight' ? 'T24' : `T${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
       return {
         start,
         end,
@@ -790,7 +791,7 @@ const EN_TRIGGERS: RegExp[] = [
   /\bthe\s+(?:(?:early|late|mid)[- ]?\s*)?(?:spring|summer|fall|autumn|winter)/gi,
   /-end|year\s+end/gi,
   /(?:end|beginning|start|middle|close|rest)\s+of/gi,
-  /\d\s*(?:a|p)\.?m|\d:\d\d|noon|midnight/gi,
+  /\d\s*(?:a|p)\.?m|\d:\d\d|noon|midday|midnight/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));
