@@ -761,6 +761,19 @@ export const EN_RULES: Rule[] = [
     3,
     'g',
   ),
+  // mid-afternoon yesterday, late morning, in the morning (of the day the text talks about)
+  rule(
+    `(?:\\b(early|late|mid)[- ]?\\s*|(?<=(?<!\\d\\s*)\\bin\\s+)the\\s+)(morning|afternoon|evening)\\b(?:\\s+(today|yesterday|tomorrow))?`,
+    (m) => {
+      const code = WORDS.partsOfDay[lc(m[2])];
+      const day = m[3] ? lc(m[3]) : '';
+      return fixed(m, (r) => {
+        const base = day && r.anchor ? formatDay(addDays(r.anchor, day === 'yesterday' ? -1 : day === 'tomorrow' ? 1 : 0)) : referenceDay(r.state, r.anchor, 0, Infinity);
+        return { type: 'TIME', value: `${base}T${code}` };
+      });
+    },
+    0,
+  ),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -792,6 +805,7 @@ const EN_TRIGGERS: RegExp[] = [
   /-end|year\s+end/gi,
   /(?:end|beginning|start|middle|close|rest)\s+of/gi,
   /\d\s*(?:a|p)\.?m|\d:\d\d|noon|midday|midnight/gi,
+  /morning|afternoon|evening/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

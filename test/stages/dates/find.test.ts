@@ -77,6 +77,8 @@ describe('English news expressions', () => {
   it('resolves weekdays and months by what the sentence says of them', () => {
     expect(one('It had been scheduled to expire at midnight Friday.', 'en', dct)).toEqual([{ text: 'midnight Friday', type: 'TIME', value: '1989-10-27T24' }]);
     expect(one('He appeared in court at midday.', 'en', dct)[0].value).toBe('1989-10-30T12:00');
+    expect(one('In London at mid-afternoon yesterday, shares rose.', 'en', dct)).toEqual([{ text: 'mid-afternoon yesterday', type: 'TIME', value: '1989-10-29TAF' }]);
+    expect(one('Dealers placed orders in the morning.', 'en', dct)).toEqual([{ text: 'the morning', type: 'TIME', value: '1989-10-30TMO' }]);
     // 'the previous Friday' is the one before the day the text talks about
     expect(one('Stocks fell Friday, down 4.5% from the previous Friday.', 'en', dct).map((t) => t.value)).toEqual(['1989-10-27', '1989-10-20']);
     // a deadline the text reports as overtaken lies before the anchor, not in the coming week
