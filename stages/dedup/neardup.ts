@@ -10,6 +10,7 @@ import { dedupArticle, DedupResources } from './engine.ts';
 import { createShingleHasher } from './minhash.ts';
 import { resolveOptions, type DedupOptions } from './options.ts';
 import { shingleList, wordForms } from './text.ts';
+import { seededRandom } from '../../pipeline/random.ts';
 
 /**
  * The near-duplicate test set, built from an unlabelled bulk corpus with a seeded generator:
@@ -43,17 +44,6 @@ export interface NearDuplicateSetOptions {
 
 export const DEFAULT_SET: NearDuplicateSetOptions = { seed: 20260601, originals: 1500, copied: 0.4, minWords: 60, furniture: true };
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SITES: { head: string[]; foot: string[] }[] = [
   { head: ['Trang chủ | Thời sự | Thế giới | Kinh doanh | Giải trí | Thể thao', 'Chia sẻ Facebook Twitter Zalo'], foot: ['Bình luận (0)', 'Bản quyền thuộc về Báo Tin Nhanh. Ghi rõ nguồn khi phát hành lại thông tin từ website này.'] },
   { head: ['Đăng nhập Đăng ký', 'Mới nhất Tin nóng Video Ảnh Podcast'], foot: ['Theo dõi chúng tôi trên Facebook', 'Liên hệ quảng cáo: 024 1234 5678', '© Tạp chí Đời Sống 24h. Giấy phép số 123/GP-BTTTT.'] },
@@ -80,7 +70,7 @@ function paragraphsOf(text: string): string[] {
 
 export function buildNearDuplicateSet(records: GoldRecord[], options: Partial<NearDuplicateSetOptions> = {}): NearDuplicateCase[] {
   const opt = { ...DEFAULT_SET, ...options };
-  const random = rng(opt.seed);
+  const random = seededRandom(opt.seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const pool = records.filter((r) => typeof r.text === 'string' && (r.text as string).split(/\s+/).length >= opt.minWords);
   // A seeded sample without replacement (partial Fisher-Yates over indices).

@@ -25,6 +25,7 @@ import { decoderOf, fillHistory, tagText } from './tagger.ts';
 import { transitionsAllowed, viterbi } from './viterbi.ts';
 import { SpanScore } from './score.ts';
 import { tokenize } from './tokenize.ts';
+import { seededRandom } from '../../../pipeline/random.ts';
 
 export interface TrainOptions {
   lang: string;
@@ -57,17 +58,6 @@ export interface TrainResult {
   header: ModelHeader;
   epochs: EpochReport[];
   tokens: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function nameHash(doc: GoldDoc, start: number, end: number): number {
@@ -163,7 +153,7 @@ export function trainModel(options: TrainOptions): TrainResult {
   const W = new Float32Array((mask + 1) * L);
   const U = new Float64Array((mask + 1) * L);
   let c = 1;
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const order = docs.flatMap((_, i) => Array.from({ length: options.visits?.[i] ?? 1 }, () => i));
   const reports: EpochReport[] = [];
   const averaged = () => {
