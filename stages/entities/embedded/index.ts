@@ -1,6 +1,8 @@
 /**
  * The embedded backend: the project's own trained taggers, one per language, shipped under
- * `models/ner/<lang>/` (model.bin.gz + manifest.json). All are small, so `init()` loads them all.
+ * `models/ner/<lang>/` (model.bin.gz + manifest.json). `init()` reads every manifest and checks
+ * every model file is there; a model's weights are decoded on the first article in its language,
+ * so a thread tagging one language holds one model, not seven.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,17 +29,16 @@ export interface NerManifest {
 /** The package's own models/ folder. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../models/', import.meta.url));
 
-interface Loaded {
+interface Available {
+  folder: string;
   manifest: NerManifest;
-  model: NerModel;
-  decoder: Decoder;
+  loaded?: { model: NerModel; decoder: Decoder };
 }
 
 /** Read one language folder (`<modelDir>/ner/<lang>`); throws naming the file on any defect. */
 export function loadEmbeddedModel(folder: string): { manifest: NerManifest; model: NerModel } {
-  const manifestPath = join(folder, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as NerManifest;
-  const modelPath = join(folder, manifest.model ?? 'model.bin.gz');
+  const manifest = readManifest(folder);
+  const modelPath = modelFile(folder, manifest);
   let model: NerModel;
   try {
     model = decodeModel(readFileSync(modelPath));
@@ -47,9 +48,22 @@ export function loadEmbeddedModel(folder: string): { manifest: NerManifest; mode
   return { manifest, model };
 }
 
+function readManifest(folder: string): NerManifest {
+  const manifestPath = join(folder, 'manifest.json');
+  try {
+    return JSON.parse(readFileSync(manifestPath, 'utf8')) as NerManifest;
+  } catch (error) {
+    throw new Error(`${manifestPath}: ${(error as Error).message}`);
+  }
+}
+
+function modelFile(folder: string, manifest: NerManifest): string {
+  return join(folder, manifest.model ?? 'model.bin.gz');
+}
+
 export function createEmbeddedBackend(ner: NerConfig): NerBackend {
   const root = join(ner.modelDir ?? DEFAULT_MODEL_DIR, 'ner');
-  const models = new Map<string, Loaded>();
+  const models = new Map<string, Available>();
   return {
     name: 'embedded',
     get version() {
@@ -59,9 +73,11 @@ export function createEmbeddedBackend(ner: NerConfig): NerBackend {
       if (models.size) return;
       if (!existsSync(root)) throw new Error(`no embedded NER models: ${root} does not exist`);
       for (const lang of readdirSync(root).sort()) {
-        if (!existsSync(join(root, lang, 'manifest.json'))) continue;
-        const { manifest, model } = loadEmbeddedModel(join(root, lang));
-        models.set(manifest.language, { manifest, model, decoder: decoderOf(model) });
+        const folder = join(root, lang);
+        if (!existsSync(join(folder, 'manifest.json'))) continue;
+        const manifest = readManifest(folder);
+        if (!existsSync(modelFile(folder, manifest))) throw new Error(`${modelFile(folder, manifest)}: model file missing`);
+        models.set(manifest.language, { folder, manifest });
       }
       if (!models.size) throw new Error(`no embedded NER models in ${root} (expected <lang>/manifest.json)`);
     },
@@ -69,9 +85,13 @@ export function createEmbeddedBackend(ner: NerConfig): NerBackend {
       return models.has(lang);
     },
     async tag(text: string, sentences: Span[], lang: string): Promise<EntitySpan[]> {
-      const loaded = models.get(lang);
-      if (!loaded) throw new Error(`no embedded NER model for ${lang}`);
-      return tagText(loaded.model, text, sentences, loaded.decoder);
+      const available = models.get(lang);
+      if (!available) throw new Error(`no embedded NER model for ${lang}`);
+      if (!available.loaded) {
+        const { model } = loadEmbeddedModel(available.folder);
+        available.loaded = { model, decoder: decoderOf(model) };
+      }
+      return tagText(available.loaded.model, text, sentences, available.loaded.decoder);
     },
   };
 }
