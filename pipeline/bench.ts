@@ -103,14 +103,12 @@ export async function bench(
 ): Promise<BenchReport> {
   // Loaded here, not at the top: `newsnlp --help` should not load every stage and model.
   const [{ runPipeline }, { BASELINES }] = await Promise.all([import('./runner.ts'), import('./baselines.ts')]);
-  const articles = await loadArticles(input, limit);
   const work = await mkdtemp(join(tmpdir(), 'newsnlp-bench-'));
   try {
+    // The run reads the articles from a dump like any input; the bench holds none of them in
+    // memory meanwhile (peak RSS is the pipeline's), and reads them back for the baselines.
     const dump = join(work, 'bench.jsonl');
-    await writeFile(dump, articles.map((a) => JSON.stringify({ id: a.id, text: a.text, html: a.html, url: a.url, published: a.published, title: a.title, lang: a.lang })).join('\n') + '\n');
-    const texts = articles.map((a) => a.text ?? a.html ?? '');
-    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-    const tokens = texts.reduce((n, t) => n + countTokens(t), 0);
+    const { count, bytes, tokens } = await writeBenchDump(await loadArticles(input, limit), dump);
 
     let peakRss = process.memoryUsage().rss;
     let rssAt1000: number | null = null;
@@ -143,11 +141,12 @@ export async function bench(
     }
 
     const baselines: BenchReport['baselines'] = {};
+    let articles: Article[] | undefined;
     if (withBaselines) {
       for (const [name, baseline] of Object.entries(BASELINES)) {
         const stage = BASELINE_FOR[name];
         if (stage && !reported.includes(stage as StageName)) continue;
-        const result = await baseline(articles, work);
+        const result = await baseline(articles ??= await loadArticles(dump, Infinity), work);
         const mine = stage ? stages[stage] : undefined;
         baselines[name] = mine
           ? { ...result, comparedWith: stage!, ratio: mine.articlesPerSecond / result.articlesPerSecond }
@@ -156,7 +155,7 @@ export async function bench(
     }
     return {
       input: input ?? 'seeds (repeated)',
-      articles: articles.length,
+      articles: count,
       megabytes: bytes / 1e6,
       tokens,
       seconds: summary.seconds,
@@ -173,6 +172,16 @@ export async function bench(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+async function writeBenchDump(articles: Article[], path: string): Promise<{ count: number; bytes: number; tokens: number }> {
+  await writeFile(path, articles.map((a) => JSON.stringify({ id: a.id, text: a.text, html: a.html, url: a.url, published: a.published, title: a.title, lang: a.lang })).join('\n') + '\n');
+  const texts = articles.map((a) => a.text ?? a.html ?? '');
+  return {
+    count: articles.length,
+    bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0),
+    tokens: texts.reduce((n, t) => n + countTokens(t), 0),
+  };
 }
 
 function mean(values: number[]): number {
