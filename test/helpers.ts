@@ -7,8 +7,9 @@ import { openInput } from '../pipeline/sources/index.ts';
 
 export const SEEDS = new URL('../seeds/', import.meta.url).pathname;
 
+/** A fresh folder inside the run's scratch folder (test/global-setup.ts removes it afterwards). */
 export function tempDir(prefix = 'newsnlp-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.NEWSNLP_TEST_TMP ?? tmpdir(), prefix));
 }
 
 export async function readJsonl<T = Record<string, unknown>>(path: string): Promise<T[]> {

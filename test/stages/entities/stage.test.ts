@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../pipeline/config.ts';
 import { createDoc } from '../../../pipeline/doc.ts';
 import { createEntitiesStage } from '../../../stages/entities/index.ts';
 import { evaluator } from '../../../stages/entities/evaluate.ts';
+import { tempDir } from '../../helpers.ts';
 
 const SHIPPED = ['vi', 'en', 'de', 'es', 'nl', 'pl', 'ru'];
 const modelsRoot = new URL('../../../models/ner/', import.meta.url);
@@ -56,7 +55,7 @@ describe('entities stage (embedded models)', () => {
   });
 
   it('fails at init, not on the first article, when the model folder is empty', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'ner-models-'));
+    const empty = tempDir('ner-models-');
     const stage = createEntitiesStage(defaultConfig({ ner: { ...defaultConfig().ner, modelDir: empty } }));
     await expect(stage.init!()).rejects.toThrow(/no embedded NER models/);
   });
