@@ -104,26 +104,3 @@ export function hashShingles(hasher: ShingleHasher, shingles: Iterable<string>):
   for (const s of shingles) set.add(hasher.hash(s));
   return Uint32Array.from(set).sort();
 }
-
-/** Compact, JSON-safe form of a Uint32Array (stored in the corpus). */
-export function packU32(values: Uint32Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
-}
-
-export function unpackU32(packed: string): Uint32Array {
-  const bytes = Buffer.from(packed, 'base64');
-  const out = new Uint32Array(bytes.length >>> 2);
-  new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
-  return out;
-}
-
-export function packF32(values: Float32Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
-}
-
-export function unpackF32(packed: string): Float32Array {
-  const bytes = Buffer.from(packed, 'base64');
-  const out = new Float32Array(bytes.length >>> 2);
-  new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
-  return out;
-}
