@@ -19,14 +19,3 @@ export function hashRange(word: string, from: number, to: number): number {
 export function pad(word: string): string {
   return ` ${word} `;
 }
-
-/**
- * Visits the n-grams ending at each position of a padded word (position 1 onward: each letter
- * and the closing space, predicted from up to MAX_ORDER - 1 characters before it).
- */
-export function forEachNgram(padded: string, visit: (hash: number, order: number, end: number) => void): void {
-  for (let end = 1; end < padded.length; end++) {
-    const top = Math.min(MAX_ORDER, end + 1);
-    for (let order = 1; order <= top; order++) visit(hashRange(padded, end + 1 - order, end + 1), order, end);
-  }
-}

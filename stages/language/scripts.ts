@@ -104,10 +104,6 @@ export function scriptCounts(text: string, limit = text.length): Uint32Array {
   return counts;
 }
 
-export function scriptIndex(code: ScriptCode): number {
-  return SCRIPTS.indexOf(code);
-}
-
 /** True when the code unit is a letter or mark (of any script). */
 export function isLetter(code: number): boolean {
   return TABLE[code] !== 0;
