@@ -194,67 +194,75 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
   return view;
 }
 
+// Neighbour accessors with sentence padding. Module-level functions, not closures: staticFeatures
+// runs per sentence, and closures made there would be allocated (and, under tsx, named) every time.
+function wordAt(v: SentenceView, i: number): number {
+  return i < 0 ? PAD_L : i >= v.length ? PAD_R : v.word[i];
+}
+function lowerAt(v: SentenceView, i: number): number {
+  return i < 0 ? PAD_L : i >= v.length ? PAD_R : v.lower[i];
+}
+function shapeAt(v: SentenceView, i: number): number {
+  return i < 0 ? PAD_L : i >= v.length ? PAD_R : v.shape[i];
+}
+function gazAt(v: SentenceView, i: number): number {
+  return i < 0 || i >= v.length ? 0x100 : v.gaz[i];
+}
+function kindAt(v: SentenceView, i: number): number {
+  return i < 0 || i >= v.length ? 5 : v.letters[i] | ((v.flags[i] & 2) << 2);
+}
+function namesAt(v: SentenceView, names: Uint8Array, i: number): number {
+  return i < 0 || i >= v.length ? 0x20 : names[i] | ((v.flags[i] & 2) << 3);
+}
+function feature(template: number, a: number, b: number, mask: number): number {
+  return mix(mix(template, a), b) & mask;
+}
+
 /** Static feature buckets of every token, STATIC_FEATURES per token. */
 export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, offset = 0): void {
   const n = v.length;
-  const stride = STATIC_FEATURES;
-  const word = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.word[i]);
-  const lower = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.lower[i]);
-  const shape = (i: number) => (i < 0 ? PAD_L : i >= n ? PAD_R : v.shape[i]);
-  const gaz = (i: number) => (i < 0 || i >= n ? 0x100 : v.gaz[i]);
-  let o = 0;
-  let k = 0;
-  const f = (template: number, a: number, b = 0) => {
-    out[o + k++] = mix(mix(template, a), b) & mask;
-  };
   for (let i = 0; i < n; i++) {
-    o = offset + i * stride;
-    k = 0;
+    let o = offset + i * STATIC_FEATURES;
     const w0 = v.word[i];
     const l0 = v.lower[i];
     const s0 = v.shape[i];
-    const lm1 = lower(i - 1);
-    const lp1 = lower(i + 1);
-    const sm1 = shape(i - 1);
-    const sp1 = shape(i + 1);
+    const lm1 = lowerAt(v, i - 1);
+    const lp1 = lowerAt(v, i + 1);
+    const sm1 = shapeAt(v, i - 1);
+    const sp1 = shapeAt(v, i + 1);
     const glue = (v.flags[i] & 1) | (i + 1 < n ? (v.flags[i + 1] & 1) << 1 : 0);
-    f(0, 0);
-    f(1, w0);
-    f(2, l0);
-    f(3, lm1);
-    f(4, lp1);
-    f(5, lower(i - 2));
-    f(6, lower(i + 2));
-    f(7, word(i - 1), w0);
-    f(8, w0, word(i + 1));
-    f(9, mix(lm1, l0), lp1);
-    f(10, word(i - 2), word(i - 1));
-    f(11, word(i + 1), word(i + 2));
-    f(12, v.prefix[i * 3]);
-    f(13, v.prefix[i * 3 + 1]);
-    f(14, v.prefix[i * 3 + 2]);
-    f(15, v.suffix[i * 4]);
-    f(16, v.suffix[i * 4 + 1]);
-    f(17, v.suffix[i * 4 + 2]);
-    f(18, v.suffix[i * 4 + 3]);
-    f(19, s0);
-    f(20, sm1);
-    f(21, sp1);
-    f(22, mix(sm1, s0), sp1);
-    f(23, i === 0 ? 1 : 0, s0);
-    f(24, glue, s0);
-    f(25, v.caps ? 1 : 0, s0);
-    f(26, gaz(i));
-    f(27, gaz(i - 1), gaz(i + 1));
-    f(28, gaz(i), s0);
+    out[o++] = feature(0, 0, 0, mask);
+    out[o++] = feature(1, w0, 0, mask);
+    out[o++] = feature(2, l0, 0, mask);
+    out[o++] = feature(3, lm1, 0, mask);
+    out[o++] = feature(4, lp1, 0, mask);
+    out[o++] = feature(5, lowerAt(v, i - 2), 0, mask);
+    out[o++] = feature(6, lowerAt(v, i + 2), 0, mask);
+    out[o++] = feature(7, wordAt(v, i - 1), w0, mask);
+    out[o++] = feature(8, w0, wordAt(v, i + 1), mask);
+    out[o++] = feature(9, mix(lm1, l0), lp1, mask);
+    out[o++] = feature(10, wordAt(v, i - 2), wordAt(v, i - 1), mask);
+    out[o++] = feature(11, wordAt(v, i + 1), wordAt(v, i + 2), mask);
+    for (let k = 0; k < 3; k++) out[o++] = feature(12 + k, v.prefix[i * 3 + k], 0, mask);
+    for (let k = 0; k < 4; k++) out[o++] = feature(15 + k, v.suffix[i * 4 + k], 0, mask);
+    out[o++] = feature(19, s0, 0, mask);
+    out[o++] = feature(20, sm1, 0, mask);
+    out[o++] = feature(21, sp1, 0, mask);
+    out[o++] = feature(22, mix(sm1, s0), sp1, mask);
+    out[o++] = feature(23, i === 0 ? 1 : 0, s0, mask);
+    out[o++] = feature(24, glue, s0, mask);
+    out[o++] = feature(25, v.caps ? 1 : 0, s0, mask);
+    out[o++] = feature(26, gazAt(v, i), 0, mask);
+    out[o++] = feature(27, gazAt(v, i - 1), gazAt(v, i + 1), mask);
+    out[o++] = feature(28, gazAt(v, i), s0, mask);
     const c0 = v.cluster[i];
     const cm1 = i > 0 ? v.cluster[i - 1] : 0;
     const cp1 = i + 1 < n ? v.cluster[i + 1] : 0;
-    f(29, capitalBucket(c0), v.flags[i]);
-    f(30, signature(c0, 8));
-    f(31, signature(c0, 16));
-    f(32, signature(cm1, 8), signature(cp1, 8));
-    f(33, capitalBucket(cm1) | (capitalBucket(cp1) << 3), v.flags[i]);
+    out[o++] = feature(29, capitalBucket(c0), v.flags[i], mask);
+    out[o++] = feature(30, signature(c0, 8), 0, mask);
+    out[o++] = feature(31, signature(c0, 16), 0, mask);
+    out[o++] = feature(32, signature(cm1, 8), signature(cp1, 8), mask);
+    out[o++] = feature(33, capitalBucket(cm1) | (capitalBucket(cp1) << 3), v.flags[i], mask);
     // The capitalised run around the token: what precedes and follows it, and the run itself.
     const rs = v.runStart[i];
     if (rs >= 0) {
@@ -262,25 +270,23 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
       const where = (i === rs ? 1 : 0) | (i === re - 1 ? 2 : 0) | (Math.min(re - rs, 4) << 2);
       let run = 0x1234567;
       for (let j = rs; j < re; j++) run = mix(run, v.word[j]);
-      f(34, lower(rs - 1), where);
-      f(35, mix(lower(rs - 2), lower(rs - 1)), where);
-      f(36, lower(re), where);
-      f(37, run, where);
-      f(38, shape(rs - 1), lower(re));
+      out[o++] = feature(34, lowerAt(v, rs - 1), where, mask);
+      out[o++] = feature(35, mix(lowerAt(v, rs - 2), lowerAt(v, rs - 1)), where, mask);
+      out[o++] = feature(36, lowerAt(v, re), where, mask);
+      out[o++] = feature(37, run, where, mask);
+      out[o++] = feature(38, shapeAt(v, rs - 1), lowerAt(v, re), mask);
     } else {
-      for (let t = 34; t <= 38; t++) f(t, 0);
+      for (let t = 34; t <= 38; t++) out[o++] = feature(t, 0, 0, mask);
     }
-    const kind = (j: number) => (j < 0 || j >= n ? 5 : v.letters[j] | ((v.flags[j] & 2) << 2));
-    f(39, kind(i - 1), kind(i));
-    f(40, kind(i), kind(i + 1));
+    out[o++] = feature(39, kindAt(v, i - 1), kindAt(v, i), mask);
+    out[o++] = feature(40, kindAt(v, i), kindAt(v, i + 1), mask);
     const names = v.names;
     if (names) {
-      const nm = (j: number) => (j < 0 || j >= n ? 0x20 : names[j] | ((v.flags[j] & 2) << 3));
-      f(41, nm(i), nm(i - 1));
-      f(42, nm(i), nm(i + 1));
+      out[o++] = feature(41, namesAt(v, names, i), namesAt(v, names, i - 1), mask);
+      out[o++] = feature(42, namesAt(v, names, i), namesAt(v, names, i + 1), mask);
     } else {
-      out[o + k++] = NO_FEATURE;
-      out[o + k++] = NO_FEATURE;
+      out[o++] = NO_FEATURE;
+      out[o++] = NO_FEATURE;
     }
   }
 }

@@ -9,6 +9,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Lexicon } from './features.ts';
+import { IntTable } from './int-table.ts';
 import { tagInfo, type TagInfo } from './labels.ts';
 import { SparseWeights } from './weights.ts';
 
@@ -162,13 +163,16 @@ export function decodeModel(gz: Buffer): NerModel {
   for (let i = 0; i < (header.nameParts ?? 0); i++) {
     nameParts.set((acc += buf.readUInt32LE(namesAt + i * 8)), buf.readUInt32LE(namesAt + i * 8 + 4));
   }
+  const gazetteerTable = new IntTable(gazetteer);
+  const clusterTable = new IntTable(clusters);
+  const namePartTable = new IntTable(nameParts);
   return {
     header,
     weights: new SparseWeights(tags, buckets, values, header.scale),
     lexicon: {
-      gazetteer: (h) => gazetteer.get(h) ?? 0,
-      cluster: (h) => clusters.get(h) ?? 0,
-      ...(nameParts.size ? { nameParts: (h: number) => nameParts.get(h) ?? 0 } : {}),
+      gazetteer: (h) => gazetteerTable.get(h),
+      cluster: (h) => clusterTable.get(h),
+      ...(nameParts.size ? { nameParts: (h: number) => namePartTable.get(h) } : {}),
     },
     info: tagInfo(header.tags),
     featureMask: 2 ** header.bits - 1,

@@ -1,11 +1,12 @@
 /**
  * Weight storage at tag time: only the feature buckets that training touched, in an
- * open-addressing table whose slots hold the bucket and its Int16 row side by side in memory
- * order (one cache line per lookup, not three).
+ * open-addressing table whose slots hold the bucket (as two Int16 halves) and its Int16 row side
+ * by side, so that a lookup touches one place in memory, not a key array and then a row array.
  */
 export class SparseWeights {
-  private readonly keys: Int32Array;
+  /** Per slot: [bucket low 16 bits, bucket high 16 bits, ...row]; high half -1 marks an empty slot. */
   private readonly table: Int16Array;
+  private readonly stride: number;
   private readonly tableMask: number;
   readonly size: number;
 
@@ -19,13 +20,18 @@ export class SparseWeights {
     while (capacity < buckets.length * 1.5) capacity *= 2;
     this.tableMask = capacity - 1;
     this.size = buckets.length;
-    this.keys = new Int32Array(capacity).fill(-1);
-    this.table = new Int16Array(capacity * tags);
+    this.stride = tags + 2;
+    this.table = new Int16Array(capacity * this.stride);
+    for (let slot = 0; slot < capacity; slot++) this.table[slot * this.stride + 1] = -1;
     for (let r = 0; r < buckets.length; r++) {
-      let slot = hashSlot(buckets[r]) & this.tableMask;
-      while (this.keys[slot] !== -1) slot = (slot + 1) & this.tableMask;
-      this.keys[slot] = buckets[r];
-      this.table.set(values.subarray(r * tags, (r + 1) * tags), slot * tags);
+      const bucket = buckets[r];
+      if (bucket >= 0x7fff0000) throw new Error(`feature bucket ${bucket} out of range`);
+      let slot = hashSlot(bucket) & this.tableMask;
+      while (this.table[slot * this.stride + 1] !== -1) slot = (slot + 1) & this.tableMask;
+      const at = slot * this.stride;
+      this.table[at] = bucket & 0xffff;
+      this.table[at + 1] = bucket >>> 16;
+      this.table.set(values.subarray(r * tags, (r + 1) * tags), at + 2);
     }
   }
 
@@ -33,9 +39,9 @@ export class SparseWeights {
   rms(): number {
     let sum = 0;
     let count = 0;
-    for (let slot = 0; slot < this.keys.length; slot++) {
-      if (this.keys[slot] === -1) continue;
-      for (let t = 0; t < this.tags; t++) sum += this.table[slot * this.tags + t] ** 2;
+    for (let at = 0; at < this.table.length; at += this.stride) {
+      if (this.table[at + 1] === -1) continue;
+      for (let t = 0; t < this.tags; t++) sum += this.table[at + 2 + t] ** 2;
       count += this.tags;
     }
     return count ? Math.sqrt(sum / count) : 1;
@@ -44,16 +50,19 @@ export class SparseWeights {
   /** Add the (unscaled) row of `bucket` to `scores`. */
   add(bucket: number, scores: Float64Array): void {
     if (bucket < 0) return;
+    const low = (bucket << 16) >> 16; // as the Int16 array reads it back
+    const high = bucket >>> 16;
+    const { table, stride, tags } = this;
     const mask = this.tableMask;
     let slot = hashSlot(bucket) & mask;
     for (;;) {
-      const key = this.keys[slot];
-      if (key === bucket) {
-        const base = slot * this.tags;
-        for (let t = 0; t < this.tags; t++) scores[t] += this.table[base + t];
+      const at = slot * stride;
+      const h = table[at + 1];
+      if (h === -1) return;
+      if (h === high && table[at] === low) {
+        for (let t = 0; t < tags; t++) scores[t] += table[at + 2 + t];
         return;
       }
-      if (key === -1) return;
       slot = (slot + 1) & mask;
     }
   }
