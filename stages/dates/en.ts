@@ -1,7 +1,7 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
-import { derived, recentQuarter, referenceDay, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
+import { derived, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface EnWords {
@@ -87,13 +87,32 @@ const fixed = (m: RegExpExecArray, v: TimexValue | ((r: Resolver) => TimexValue 
   resolve: typeof v === 'function' ? v : () => v,
 });
 
-/** Past unless the words right before say it is coming ("will meet Friday"). */
-function lookingAhead(r: Resolver, start: number, _end: number): boolean {
-  const before = r.text.slice(Math.max(0, start - 35), start);
-  // a plan the text reports as overtaken ("had been due to expire Friday") lies before the anchor
-  if (/\bhad\s+been\s+(?:\w+\s+)?(?:due|scheduled|set|expected|planned)\b[^.;]*$/i.test(before)) return false;
-  if (/\b(?:as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|postponed\s+until|(?:plans?|planned|expected|scheduled)\s+to\s+\w+(?:\s+\w+){0,4}?\s+(?:on|by)?)\s*$/i.test(before)) return true;
-  return /\b(?:will|'ll|shall|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|planning\s+to|next)\b(?![^.;,]*\b(?:said|says|announced|reported)\b)[^.;]*$/i.test(before);
+/** The clause a date sits in, up to the date: back to a sentence end, semicolon, colon, dash or quotation mark. */
+function clauseBefore(text: string, start: number, max = 100): string {
+  const before = text.slice(Math.max(0, start - max), start);
+  const cut = Math.max(before.search(/[^.;:!?"\u201c\u201d(]*$/), before.lastIndexOf('``') + 2, before.lastIndexOf("''") + 2, before.lastIndexOf(' -- ') + 4);
+  return before.slice(cut);
+}
+
+/**
+ * Whether the verb governing a date presents it as coming (TimeBank reads "will meet Friday",
+ * "planned a rally on Saturday", "would be traveling Thursday" as the next such day): the last
+ * future marker of the clause before the date, with no reporting verb after it.
+ */
+const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|planned|planning|expected\s+to|intends?\s+to|going\s+to|until|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next)\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
+
+/** Past unless the clause before says it is coming ("will meet Friday"). */
+function lookingAhead(r: Resolver, start: number, end: number): boolean {
+  const clause = clauseBefore(r.text, start);
+  const after = r.text.slice(end, end + 30);
+  // "Wednesday's ruling": the day modifies a noun, not the clause's verb
+  if (/^'s\b/.test(after)) return false;
+  // a plan the text reports as overtaken ("had been due to expire Friday", "planned for Saturday was canceled") lies before the anchor
+  if (/\bhad\s+been\s+(?:\w+\s+)?(?:due|scheduled|set|expected|planned)\b/i.test(clause)) return false;
+  if (/^\s+(?:was|were|had\s+been)\s+(?:canceled|cancelled|postponed|called\s+off|scrapped)\b/i.test(after)) return false;
+  // "Until Thursday, they had not ...": a clause that opens with 'until' looks back
+  const mark = FUTURE_MARK.exec(clause);
+  return !!mark && !(/^until$/i.test(mark[0]) && !clause.slice(0, mark.index).trim());
 }
 
 /** The day a weekday names: the latest one up to the anchor, or the next when the text looks ahead. */
@@ -401,7 +420,9 @@ export const EN_RULES: Rule[] = [
               if (yearAgoOrd && y !== null) y -= 1;
             }
             const v: TimexValue = { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
-            return yearAgoOrd ? derived(v) : v;
+            if (yearAgoOrd) return derived(v);
+            // "its fiscal fourth quarter ended Sept. 30", "reported fourth-quarter earnings": over, whatever the calendar says
+            return endedMonth || /\b(?:reported|posted)\b/i.test(clauseBefore(r.text, start)) ? reported(v) : v;
           }
           if (printed) {
             // "the 1988 period", "the 1988 quarter": that year's quarter the text talks about
@@ -537,13 +558,15 @@ export const EN_RULES: Rule[] = [
       const outside = during || (!!m[1] && lc(m[1]) === 'about' && !suffix);
       if (m[1] && (/^(?:within|only|just)$/i.test(m[1]) || outside)) start = m.index + m[0].toLowerCase().indexOf(lc(m[2] ?? m[3]).split(' ')[0], m[1].length);
       const end = m.index + m[0].length;
-      if (suffix === 'ago' || suffix === 'earlier' || suffix === 'before' || suffix === 'later' || suffix === 'from now' || suffix === 'after') {
+      // "three days later", "ten days before the shooting": the stretch between two events, a DURATION
+      // without the word that relates it (TimeBank); "two years ago", "a year earlier" count from the anchor
+      const relational = suffix === 'before' || suffix === 'after' || suffix === 'later';
+      if (suffix && !relational) {
         return {
           start,
           end,
           resolve(r) {
-            if (suffix === 'before' || suffix === 'after') return { type: 'DURATION', value: durationValue(n, unit) };
-            const sign = suffix === 'later' || suffix === 'from now' ? 1 : -1;
+            const sign = suffix === 'from now' ? 1 : -1;
             if (n === null) return suffix === 'ago' ? { type: 'DATE', value: 'PAST_REF' } : { type: 'DURATION', value: durationValue(null, unit) };
             const q = recentQuarter(r.state, start);
             if (unit === 'Y' && q && n === 1 && suffix !== 'from now') return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
@@ -561,7 +584,7 @@ export const EN_RULES: Rule[] = [
       if (half && n !== null) n += 0.5;
       return {
         start,
-        end: half ? end + half[0].length : end,
+        end: half ? end + half[0].length : relational ? end - m[8].length - (/\s+$/.exec(m[0].slice(0, -m[8].length))?.[0].length ?? 0) : end,
         resolve() {
           // TimeBank writes counted decades in years ("two decades" is P20Y)
           const value = unit === 'Q' ? (n !== null && Number.isInteger(n) ? `P${n}Q` : durationValue(n === null ? null : n * 3, 'M')) : unit === 'DE' && n !== null ? durationValue(n * 10, 'Y') : durationValue(n, unit);

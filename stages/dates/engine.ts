@@ -207,7 +207,8 @@ function orderRanges(text: string, timexes: Timex[], yearless: boolean[]): void 
   for (let i = 0; i + 1 < timexes.length; i++) {
     const a = timexes[i];
     const b = timexes[i + 1];
-    if (!yearless[i + 1] || !/^\d{4}-\d{2}/.test(a.value) || !/^\d{4}-\d{2}/.test(b.value)) continue;
+    // both ends at the same level of detail: 'a revision Friday to December's figures' is no range
+    if (!yearless[i + 1] || !/^\d{4}-\d{2}/.test(a.value) || !/^\d{4}-\d{2}/.test(b.value) || a.value.length !== b.value.length) continue;
     if (!RANGE_LINK.test(text.slice(a.end, b.start))) continue;
     let year = +a.value.slice(0, 4);
     if (b.value.slice(4) < a.value.slice(4)) year++;
@@ -263,6 +264,12 @@ export function derived(v: TimexValue): TimexValue {
   return v;
 }
 
+/** Marks a period the text reports as over ("the fourth quarter ended Sept. 30"): it becomes the reference. */
+export function reported(v: TimexValue): TimexValue {
+  Object.defineProperty(v, 'reported', { value: true, enumerable: false });
+  return v;
+}
+
 /** The quarter the text talked about within the last `window` characters before `at`. */
 export function recentQuarter(state: DiscourseState, at: number, window = 400): { y: number; q: number } | null {
   const q = state.lastQuarter;
@@ -280,7 +287,7 @@ export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day 
   }
   const q = /^(\d{4})-Q(\d)$/.exec(v.value);
   // a quarter not yet over ("the third quarter of 1990", this quarter's outlook) is not the one results are reported for
-  if (q && (!anchor || +q[1] * 4 + +q[2] < anchor.y * 4 + Math.ceil(anchor.m / 3))) state.lastQuarter = { y: +q[1], q: +q[2], at };
+  if (q && (!anchor || (v as { reported?: boolean }).reported || +q[1] * 4 + +q[2] < anchor.y * 4 + Math.ceil(anchor.m / 3))) state.lastQuarter = { y: +q[1], q: +q[2], at };
   const y = /^(\d{4})/.exec(v.value);
   if (y) state.lastYear = +y[1];
 }

@@ -88,6 +88,25 @@ describe('English news expressions', () => {
     // 'will' further back in the clause still makes the month a coming one
     expect(one('Qantas will almost double its flights between Australia and India by August in the search for markets.', 'en', '1998-02-13')[0].value).toBe('1998-08');
     expect(one('It has been on patrol since March and was scheduled to return next month.', 'en', '1990-08-13')[0].value).toBe('1990-03');
+    // the last future marker of the clause governs a weekday, unless a reporting verb or a possessive intervenes
+    expect(one('Protesters planned a large demonstration in Little Havana on Saturday.', 'en', '2000-01-07')[0].value).toBe('2000-01-08');
+    expect(one('The father would be traveling to the United States Thursday with his wife.', 'en', '2000-04-05')[0].value).toBe('2000-04-06');
+    expect(one('They would look for ways to get around Wednesday\'s ruling.', 'en', '2000-01-07')[0].value).toBe('2000-01-05');
+    expect(one('Until Thursday, they had not called him.', 'en', '1999-05-07')[0].value).toBe('1999-05-06');
+    expect(one('A memorial service planned for Saturday was canceled.', 'en', '1999-10-24')[0].value).toBe('1999-10-23');
+    // 'to' between a day and a month is a preposition, not a range that pushes December into next year
+    expect(one('After a small revision Friday to December\'s figures, jobs grew.', 'en', '1998-02-06').map((t) => t.value)).toEqual(['1998-02-06', '1997-12']);
+  });
+
+  it('writes a stretch between two events as a DURATION without the word relating it', () => {
+    expect(one('Three days later, the index recovered.', 'en', dct)).toEqual([{ text: 'Three days', type: 'DURATION', value: 'P3D' }]);
+    expect(one('He was declared dead just over an hour later.', 'en', dct)).toEqual([{ text: 'over an hour', type: 'DURATION', value: 'PT1H', mod: 'MORE_THAN' }]);
+    expect(one('two years ago', 'en', dct)[0]).toMatchObject({ text: 'two years ago', type: 'DATE', value: '1987' });
+  });
+
+  it('takes a fiscal quarter the text reports on as the one its results refer to', () => {
+    const text = 'Ralston reported a 47% decline in fourth-quarter earnings. It earned $45 million, against $84 million a year earlier. Sales in the latest period rose.';
+    expect(one(text, 'en', '1989-11-02').map((t) => t.value)).toEqual(['1989-Q4', '1988-Q4', '1989-Q4']);
   });
 
   it('annotates the date of an English dateline (TempEval-3 does)', () => {
