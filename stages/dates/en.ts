@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
 import { derived, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
-import { centuryValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
+import { centuryValue, dayValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface EnWords {
   numbers: Record<string, number>;
@@ -171,10 +171,15 @@ export const EN_RULES: Rule[] = [
   // today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon
   rule(
     `\\b(?:(${EDGE})\\s+)?(?:(today|yesterday|tomorrow|tonight)(?:\\s+(${POD}))?|(this|last|tomorrow|yesterday)\\s+(${POD}))\\b`,
-    (m) => {
+    (m, text) => {
       const day = lc(m[2] ?? m[4]);
       const pod = m[3] ?? m[5];
       if (day === 'last' && lc(pod) !== 'night') return null;
+      const before = text.slice(Math.max(0, m.index - 20), m.index);
+      // "USA Today", "VOA Today": a capitalised 'Today' after a name is a title
+      if (m[0] === 'Today' && /[A-Z]\w*\s+$/.test(before) && !/(?:^|[.!?"]\s*)[A-Z]\w*\s+$/.test(before)) return null;
+      // "the people of tomorrow" is a figure of speech, not the day after the anchor
+      if (!m[1] && !pod && day === 'tomorrow' && /\bof\s+$/i.test(before)) return null;
       const shift = day === 'yesterday' || day === 'last' ? -1 : day === 'tomorrow' ? 1 : 0;
       const podCode = day === 'tonight' ? 'NI' : pod ? WORDS.partsOfDay[lc(pod)] : undefined;
       const timed = !!podCode;
@@ -541,6 +546,8 @@ export const EN_RULES: Rule[] = [
         if (unit === 'D' && !m[1] && !m[2] && !suffix && /^\s+(?:or|and)\s/i.test(after)) return null;
       }
       if (unit === 'X' || unitWord === 'weekend') return null;
+      // "a second group", "a second betrayal": the ordinal, not a clock unit
+      if (unit === 'TS' && n === 1 && !m[1] && !m[2] && !suffix && !/^\s*(?:$|[.,;:!?)]|or\b|and\s+a\s+half\b)/i.test(after)) return null;
       // "60 Minutes", "24 Hours of Le Mans": a capitalised unit after a number is a title
       if (/^[A-Z]/.test(m[5]) && /\d/.test(m[3])) return null;
       // "a quarter of the market", "three-quarters": fractions
@@ -662,9 +669,9 @@ export const EN_RULES: Rule[] = [
     return null;
   }),
   // the year ended June 30, the fiscal year ending Sept. 30 (a stretch); the full year (the anchor's year)
-  rule(`\\bthe\\s+(?:(full|entire|whole)\\s+)?(?:fiscal\\s+)?year(?=\\s+(?:ended|ending|ends|that\\s+ended|through|to\\s+date)\\b|\\s*$|\\s*[.,;])`, (m, text) => {
+  rule(`\\bthe\\s+(?:(full|entire|whole)\\s+)?(?:fiscal\\s+)?year(?=\\s+(?:ended|ending|ends|that\\s+ended|through|to\\s+date)\\b|\\s*$|\\s*[.,;]|(?<=(?:full|entire|whole)\\s+year)(?![-'\\w]))`, (m, text) => {
     const ended = /^\s+(?:ended|ending|ends|that|through|to)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
-    if (m[1]) return fixed(m, (r) => ({ type: 'DATE', value: r.anchor ? formatYear(r.anchor.y) : 'XXXX' }));
+    if (m[1] && !ended) return fixed(m, (r) => ({ type: 'DATE', value: r.anchor ? formatYear(r.anchor.y) : 'XXXX' }));
     if (!ended) return null;
     return fixed(m, { type: 'DURATION', value: 'P1Y' });
   }, 1),
@@ -797,6 +804,40 @@ export const EN_RULES: Rule[] = [
     },
     0,
   ),
+  // "on April 24 and 25": the second day borrows the month (and takes a year printed after it)
+  rule(
+    `(?<=\\b(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or|&)\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?(?![.,]?\\d|\\s*(?:%|percent|cents?|million|billion|[a-z]+s\\b))`,
+    (m) => {
+      const month = monthOf(m[1]);
+      const day = +m[2];
+      if (!month || day < 1 || day > 31) return null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(r) {
+          const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
+          return withYearless({ type: 'DATE', value: dayValue(y, month, day) ?? `XXXX-${String(month).padStart(2, '0')}-XX` }, !m[3]);
+        },
+      };
+    },
+    1,
+    'g',
+  ),
+  // "at 4 in the morning", "ten in the evening": a clock hour named with its part of the day
+  rule(
+    `\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\\s+o'clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)\\b`,
+    (m, text) => {
+      if (!/\b(?:at|by|until|before|after|around|about|from|since)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      let h = /^\d/.test(m[1]) ? +m[1] : enNumber(m[1]) ?? 0;
+      if (h < 1 || h > 12) return null;
+      if (lc(m[2]) !== 'morning' && h < 12) h += 12;
+      if (lc(m[2]) === 'morning' && h === 12) h = 0;
+      return fixed(m, (r) => ({ type: 'TIME', value: `${referenceDay(r.state, r.anchor, 0, Infinity)}T${String(h).padStart(2, '0')}:00` }));
+    },
+    2,
+  ),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -804,7 +845,7 @@ const EN_TRIGGERS: RegExp[] = [
   /\b(?:now|current|present|recent|lately|past|future|soon|term|coming|someday)/gi,
   /today|yesterday|tomorrow|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night)/gi,
   /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
-  /Christmas|New\s+Year|Valentine|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Easter|Fourth/g,
+  /Christmas|New\s+Year|Valentine|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Election|Easter|Fourth/g,
   /[Ee]very|[Ee]ach|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
   /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g,
   /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g,
@@ -829,6 +870,8 @@ const EN_TRIGGERS: RegExp[] = [
   /(?:end|beginning|start|middle|close|rest)\s+of/gi,
   /\d\s*(?:a|p)\.?m|\d:\d\d|noon|midday|midnight/gi,
   /morning|afternoon|evening/gi,
+  /\d\s+(?:and|or|&)\s+\d/g,
+  /\s+in\s+the\s+(?:morning|afternoon|evening)/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

@@ -118,6 +118,20 @@ describe('English news expressions', () => {
     expect(one('This week, sales rose.', 'en', dct)[0].value).toBe('1989-W44');
   });
 
+  it('reads a coordinated day, a clock hour with its part of the day, the full year and Election Day', () => {
+    expect(one('the summit on April 24 and 25.', 'en', '1999-02-10').map((t) => [t.text, t.value])).toEqual([['April 24', '1999-04-24'], ['25', '1999-04-25']]);
+    expect(one('He will leave at 4 in the morning.', 'en', dct)).toEqual([{ text: '4 in the morning', type: 'TIME', value: '1989-10-30T04:00' }]);
+    expect(one('Sales for the full year were $6.6 billion.', 'en', dct)).toEqual([{ text: 'the full year', type: 'DATE', value: '1989' }]);
+    expect(one('a theme of our campaign from now to Election Day.', 'en', '1998-10-26')[1]).toMatchObject({ text: 'Election Day', value: '1998-11-03' });
+  });
+
+  it('does not read names, ordinals and figures of speech as times', () => {
+    expect(one('This is VOA Today.', 'en', dct)).toEqual([]);
+    expect(one('A second group of directors sold.', 'en', dct)).toEqual([]);
+    expect(one('I would have chosen the people of tomorrow.', 'en', dct)).toEqual([]);
+    expect(one('Today, shares rose.', 'en', dct)[0].value).toBe('1989-10-30');
+  });
+
   it('does not read ages or prices as times', () => {
     expect(one('the 6-year-old boy paid $3.625 a share', 'en', dct)).toEqual([]);
     // TimeML: 'former(ly)' qualifies a role, it does not name a time
