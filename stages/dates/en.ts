@@ -1,6 +1,6 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
-import { addDays, formatDay, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
+import { addDays, formatDay, formatWeek, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
 import { derived, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
@@ -20,6 +20,28 @@ const WORDS: EnWords = JSON.parse(readFileSync(new URL('./resources/en.json', im
 export const EN_FUTURE = /\b(?:will|won't|'ll|shall|next|coming|upcoming|scheduled|expected to|plans? to|planned|due to|is to|are to|tomorrow)\b/i;
 /** Right before a date: it reports something done ("bought RJR in February", "since March", "ended Jan. 31"). */
 export const EN_PAST = /\b(?:since|ended|bought|sold)\s+(?:\w+\s+){0,2}(?:in|on)?\s*$/i;
+/** What may open a sentence before its date: "In January, ...", "In early March, ...". */
+export const EN_OPENING_LEAD = /^\s*(?:(?:in|on|during|by|since|until|through)\s+)?(?:(?:early|late|mid)[-\s]+)?$/i;
+
+/** Irregular past forms a news clause often turns on (regular ones end in -ed). */
+const IRREGULAR_PAST = 'was|were|had|did|said|told|brought|bought|sold|took|made|came|went|began|rose|fell|won|lost|got|gave|met|left|paid|held|found|became|saw|thought|sent|spent|led|built|grew|wrote|ran|struck|chose|drew|flew|hit|cut|quit';
+
+/**
+ * The tense of the clause a sentence-opening date governs ("In January, American Medical brought
+ * in advisers"): the first finite verb after the comma, past (-ed, an irregular past) or future
+ * (will, would, plans to); null when the words do not say.
+ */
+export function enOpeningTense(after: string): 'past' | 'future' | null {
+  const clause = /^,\s+([^.;:!?]*)/.exec(after);
+  if (!clause) return null;
+  for (const w of clause[1].split(/\s+/).slice(0, 8)) {
+    const word = w.toLowerCase().replace(/[^a-z']/g, '');
+    if (/^(?:will|'ll|shall|would|plans|expects|is|are|has|have|can|may|must|should)$/.test(word)) return /^(?:will|'ll|shall|would|plans|expects)$/.test(word) ? 'future' : null;
+    if (new RegExp(`^(?:${IRREGULAR_PAST})$`).test(word) || (/^[a-z]{3,}ed$/.test(word) && w === w.toLowerCase())) return 'past';
+  }
+  return null;
+}
+
 export const EN_SPAN_PAST = /\b(?:last|ago|earlier|past|previous)\b/i;
 export const EN_SPAN_FUTURE = /\b(?:next|coming|later)\b/i;
 
@@ -603,9 +625,11 @@ export const EN_RULES: Rule[] = [
     },
     1,
   ),
-  // years, weeks, months (bare plurals after for/in/within/over), decades, centuries
+  // years, weeks, months (bare plurals after for/in/within/over), decades, centuries; over the years,
+  // in the early years, the first hours of the war, in the weeks ahead (a stretch of unknown length);
+  // 'the days before the shooting' is a time the event fixes, not written here
   rule(
-    `(?<=\\b(?:for|in|within|over|after|take|takes|took|last|lasted|of)\\s+)(years|months|weeks|days|hours|minutes|decades|centuries)\\b(?!\\s+(?:of|ago|earlier|before|later|old)\\b)`,
+    `(?<=\\b(?:for|in|within|over|after|take|takes|took|last|lasted|of|during|throughout)\\s+)(?:the\\s+(?:(?:early|first|final|closing|coming|ensuing|following|intervening|remaining)\\s+)?)?(years|months|weeks|days|hours|minutes|decades|centuries)\\b(?:\\s+(?:ahead|to\\s+come)\\b)?(?!\\s+(?:of|ago|earlier|before|later|old|after|since)\\b)`,
     (m) => {
       const unit = unitOf(lc(m[1]).replace(/ies$/, 'y').replace(/s$/, ''));
       return fixed(m, { type: 'DURATION', value: durationValue(null, unit) });
@@ -838,6 +862,27 @@ export const EN_RULES: Rule[] = [
     },
     2,
   ),
+  // "the week of March 6": the ISO week holding that day
+  rule(
+    `\\bthe\\s+week\\s+of\\s+(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
+    (m) => {
+      const month = monthOf(m[1]);
+      const day = +m[2];
+      if (!month || day < 1 || day > 31) return null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(r) {
+          const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
+          return { type: 'DATE', value: y === null ? 'XXXX-WXX' : formatWeek({ y, m: month, d: day }) };
+        },
+      };
+    },
+    3,
+    'g',
+  ),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -872,6 +917,7 @@ const EN_TRIGGERS: RegExp[] = [
   /morning|afternoon|evening/gi,
   /\d\s+(?:and|or|&)\s+\d/g,
   /\s+in\s+the\s+(?:morning|afternoon|evening)/gi,
+  /week\s+of/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

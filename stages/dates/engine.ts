@@ -148,6 +148,13 @@ export interface TenseCues {
   spanFuture: RegExp;
   /** Right before the date: a verb that has happened ("bought in February", "since March"). */
   past?: RegExp;
+  /**
+   * For a date that opens its sentence ("In January, American Medical brought in ..."): the tense
+   * of the clause it governs, read from the words after it.
+   */
+  opening?: (after: string) => 'past' | 'future' | null;
+  /** What may stand before a date that opens its sentence ("In", "In early"). */
+  openingLead?: RegExp;
   /** How many characters before a date the sentence-level cues are looked for. */
   window: number;
 }
@@ -177,6 +184,13 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
       let tense = this.spanTense(start, end);
       // 'since March' is behind the anchor whatever else the sentence plans
       if (!tense && cues.past?.test(text.slice(Math.max(0, start - 30), start))) tense = 'past';
+      if (!tense && cues.opening && cues.openingLead) {
+        const [s] = sentenceBounds(text, start, end);
+        if (cues.openingLead.test(text.slice(s, start))) {
+          const t = cues.opening(text.slice(end, end + 80));
+          if (t) return nearestYear(anchor, month, day ?? 15, t, t === 'future');
+        }
+      }
       return nearestYear(anchor, month, day ?? 15, tense, coming);
     },
   };

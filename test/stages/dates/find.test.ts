@@ -98,6 +98,19 @@ describe('English news expressions', () => {
     expect(one('After a small revision Friday to December\'s figures, jobs grew.', 'en', '1998-02-06').map((t) => t.value)).toEqual(['1998-02-06', '1997-12']);
   });
 
+  it('reads a month that opens its sentence by the tense of the clause it governs', () => {
+    expect(one('In January, American Medical brought in advisers.', 'en', '1989-10-27')[0].value).toBe('1989-01');
+    expect(one('In March, the company will sell the unit.', 'en', '1989-10-27')[0].value).toBe('1990-03');
+  });
+
+  it('reads the week of a date and vague stretches of plural units', () => {
+    expect(one('a court hearing the week of March 6, he said.', 'en', '2000-02-24')).toEqual([{ text: 'the week of March 6', type: 'DATE', value: '2000-W10' }]);
+    expect(one('Over the years many more patients were helped.', 'en', dct)).toEqual([{ text: 'the years', type: 'DURATION', value: 'PXY' }]);
+    expect(one('Funds may sell junk in the weeks ahead.', 'en', dct)).toEqual([{ text: 'the weeks ahead', type: 'DURATION', value: 'PXW' }]);
+    // a stretch the event fixes is not a vague duration
+    expect(one('His car was seen in the days before the shooting.', 'en', dct)).toEqual([]);
+  });
+
   it('writes a stretch between two events as a DURATION without the word relating it', () => {
     expect(one('Three days later, the index recovered.', 'en', dct)).toEqual([{ text: 'Three days', type: 'DURATION', value: 'P3D' }]);
     expect(one('He was declared dead just over an hour later.', 'en', dct)).toEqual([{ text: 'over an hour', type: 'DURATION', value: 'PT1H', mod: 'MORE_THAN' }]);
