@@ -121,7 +121,7 @@ function clauseBefore(text: string, start: number, max = 100): string {
  * "planned a rally on Saturday", "would be traveling Thursday" as the next such day): the last
  * future marker of the clause before the date, with no reporting verb after it.
  */
-const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|planned|planning|expected\s+to|intends?\s+to|going\s+to|until|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next)\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
+const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|(?<!\b(?:previously|originally|as)\s+)planned|planning|expected\s+to|intends?\s+to|going\s+to|until|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next)\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
 
 /** Past unless the clause before says it is coming ("will meet Friday"). */
 function lookingAhead(r: Resolver, start: number, end: number): boolean {
@@ -548,7 +548,7 @@ export const EN_RULES: Rule[] = [
   ),
   // three years, the past five years, two-year, 16-hour, more than four hours, a few days, several years, nearly forty years
   rule(
-    `\\b(?:(about|nearly|almost|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to|some|roughly|approximately|around|only|just|no\\s+more\\s+than|fewer\\s+than|under|within|at\\s+most)\\s+)?(?:(the\\s+(?:past|last|next|first|previous|final|coming|following|latest|early|initial|remaining|same)|the|another|an\\s+additional|each\\s+of\\s+the\\s+past|each\\s+of\\s+the\\s+last)\\s+)?(${NUM}|${VAGUE})[- ](?:(more|additional|full|straight|consecutive)\\s+)?(${UNIT})s?(?:-(long|old))?\\b(?:(\\s+or\\s+so)?\\s+(ago|earlier|before|later|from\\s+now|after)|\\s+or\\s+so\\b)?`,
+    `\\b(?:(about|nearly|almost|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to|some|roughly|approximately|around|only|just|no\\s+more\\s+than|fewer\\s+than|under|within|at\\s+most)\\s+)?(?:(the\\s+(?:past|last|next|first|previous|final|coming|following|latest|early|initial|remaining|same)|the|another|an\\s+additional|each\\s+of\\s+the\\s+past|each\\s+of\\s+the\\s+last)\\s+)?(${NUM}|${VAGUE})[- ](?:(more|additional|full|straight|consecutive|trading|business|working)\\s+)?(${UNIT})s?(?:-(long|old))?\\b(?:(\\s+or\\s+so)?\\s+(ago|earlier|before|later|from\\s+now|after)|\\s+or\\s+so\\b)?`,
     (m, text) => {
       const numRaw = lc(m[3]);
       const vague = WORDS.vague.includes(numRaw) || /^(several|a few|few|many|some|a number of|numerous|dozens of|hundreds of|thousands of)$/.test(numRaw);
@@ -883,6 +883,12 @@ export const EN_RULES: Rule[] = [
     3,
     'g',
   ),
+  // "for a while", "for some time", "for a fairly lengthy period": a stretch of unknown length
+  rule(
+    `(?<=\\bfor\\s+)(?:a\\s+while|some\\s+time|a\\s+long\\s+time|a\\s+(?:(?:fairly|very|relatively)\\s+)?(?:long|lengthy|short|brief)\\s+(?:time|period|while|spell))\\b`,
+    (m) => fixed(m, { type: 'DURATION', value: 'PXX' }),
+    1,
+  ),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -918,6 +924,7 @@ const EN_TRIGGERS: RegExp[] = [
   /\d\s+(?:and|or|&)\s+\d/g,
   /\s+in\s+the\s+(?:morning|afternoon|evening)/gi,
   /week\s+of/gi,
+  /\bfor\s+(?:a|some)\s/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

@@ -94,6 +94,7 @@ describe('English news expressions', () => {
     expect(one('They would look for ways to get around Wednesday\'s ruling.', 'en', '2000-01-07')[0].value).toBe('2000-01-05');
     expect(one('Until Thursday, they had not called him.', 'en', '1999-05-07')[0].value).toBe('1999-05-06');
     expect(one('A memorial service planned for Saturday was canceled.', 'en', '1999-10-24')[0].value).toBe('1999-10-23');
+    expect(one('The offensive began as previously planned Saturday night.', 'en', '1991-02-25')[0].value).toBe('1991-02-23');
     // 'to' between a day and a month is a preposition, not a range that pushes December into next year
     expect(one('After a small revision Friday to December\'s figures, jobs grew.', 'en', '1998-02-06').map((t) => t.value)).toEqual(['1998-02-06', '1997-12']);
   });
@@ -107,6 +108,8 @@ describe('English news expressions', () => {
     expect(one('a court hearing the week of March 6, he said.', 'en', '2000-02-24')).toEqual([{ text: 'the week of March 6', type: 'DATE', value: '2000-W10' }]);
     expect(one('Over the years many more patients were helped.', 'en', dct)).toEqual([{ text: 'the years', type: 'DURATION', value: 'PXY' }]);
     expect(one('Funds may sell junk in the weeks ahead.', 'en', dct)).toEqual([{ text: 'the weeks ahead', type: 'DURATION', value: 'PXW' }]);
+    expect(one('They will live without it for a while.', 'en', dct)).toEqual([{ text: 'a while', type: 'DURATION', value: 'PXX' }]);
+    expect(one('Eight trading days after the crash, it fell.', 'en', dct)).toEqual([{ text: 'Eight trading days', type: 'DURATION', value: 'P8D' }]);
     // a stretch the event fixes is not a vague duration
     expect(one('His car was seen in the days before the shooting.', 'en', dct)).toEqual([]);
   });
