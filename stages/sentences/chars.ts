@@ -6,7 +6,7 @@ export const SPACED_TERMINATORS = '.!?…‼⁇⁈⁉؟۔៕។᙮᠃᠉⸮';
 export const UNSPACED_TERMINATORS = '。！？｡．።፧፨।॥။։';
 
 const CLOSERS = new Set([...'"\'“”‘’»›)]}」』）］｝〕〉》】〗〙〛'].concat(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u200e', '\u200f', '\u2066', '\u2067', '\u2068', '\u2069']));
-const OPENERS = new Set([...'"\'“‘«‹„‚([{「『（［｛〔〈《【〖〘〚¿¡']);
+const OPENERS = new Set([...'"\'`“‘«‹„‚([{「『（［｛〔〈《【〖〘〚¿¡']);
 const CJK_OPEN = '「『（［｛〔〈《【〖〘〚';
 const CJK_CLOSE = '」』）］｝〕〉》】〗〙〛';
 const DASHES = new Set([...'-–—―‒']);
@@ -32,6 +32,6 @@ export const isLower = (c: string) => LOWER.test(c);
 export const isUpper = (c: string) => UPPER.test(c);
 export const isLetter = (c: string) => LETTER.test(c);
 export const isDigit = (c: string) => c >= '0' && c <= '9' ? true : c > '\u007f' && DIGIT.test(c);
-export const isSpace = (c: string) => c === ' ' || c === '\t' || (c > '\u007f' && SPACE.test(c));
+export const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || (c > '\u007f' && SPACE.test(c));
 /** Format characters (bidi marks and the like) that sit between a word and its punctuation. */
 export const isFormat = (c: string) => /\p{Cf}/u.test(c);

@@ -12,12 +12,17 @@ const QUOTED = [
   /«[^»\n]*»/g,
   /(?<=^|\s)'(?:[^'\n]|'\p{L})*'(?!\p{L})/gu,
   /(?<=^|\s)‘(?:[^’\n]|’\p{L})*’(?!\p{L})/gu,
+  // ASCII quotes of the Penn Treebank and TeX: `single' and ``double''.
+  /(?<=^|\s)`(?:[^`'\n]|'\p{L})*'(?!\p{L})/gu,
+  /``[^\n]*?''/g,
   /\[[^\]\n]*\]/g,
   /\([^()\n]*\)/g,
 ];
 
+/** Longer "quotations" are more likely unpaired marks than one quotation: they protect nothing. */
+const MAX_QUOTED = 400;
+
 /** Quoted and bracketed ranges in `text[from, to)`, each from its opening mark to past its closing one. */
-export const MAX_QUOTED = Number(process.env.SX_MAXQ ?? 400);
 export function quotedRanges(text: string, from: number, to: number): Range[] {
   const line = text.slice(from, to);
   const ranges: Range[] = [];

@@ -33,6 +33,8 @@ export interface LanguageRules {
   closings: RegExp | null;
   /** Thai: no sentence punctuation; a space between two Thai words ends a sentence. */
   spaceTerminates: boolean;
+  /** Words (or particles, for scripts without spaces) that cannot end a sentence: a line ending in one runs on (Japanese の). */
+  lineContinuers: string[];
 }
 
 interface LanguageData {
@@ -49,6 +51,7 @@ interface LanguageData {
   spaceTerminates?: boolean;
   capitalisedNouns?: boolean;
   closings?: string[];
+  lineContinuers?: string[];
 }
 
 /** ISO 639-3 codes (what franc says) for the languages that have a data file. */
@@ -94,6 +97,7 @@ export function languageRules(lang: string): LanguageRules {
     exclamationWords: new Set([...(common.exclamationWords ?? []), ...(own.exclamationWords ?? [])]),
     spaceTerminates: own.spaceTerminates ?? false,
     capitalisedNouns: own.capitalisedNouns ?? false,
+    lineContinuers: [...(common.lineContinuers ?? []), ...(own.lineContinuers ?? [])],
     closings: own.closings?.length ? new RegExp(`(?:^|[.!?]\\s+)(?:${own.closings.map(escapeRegExp).join('|')}),(?=\\s+\\p{Lu})`, 'gu') : null,
   };
   cache.set(code, rules);

@@ -17,11 +17,12 @@ import {
   isUnspacedTerminator,
   isUpper,
 } from './chars.ts';
+import { lineUnits } from './lines.ts';
 import { listItemStarts } from './lists.ts';
+import { markupAt, markupBefore } from './markup.ts';
 import { quotedRanges, type Range } from './quotes.ts';
 import { languageRules, type LanguageRules } from './rules.ts';
 
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
 /** A table-of-contents leader and page number closing a line: `Chapter 2 ........ 6`. */
 const DOT_LEADER = /\s*\.{4,}\s*\d[\d\s-]*$/;
 const THAI = /[\u0e00-\u0e7f]/;
@@ -51,21 +52,16 @@ interface Context {
 }
 
 /**
- * Sentence spans (UTF-16 offsets, outer white space trimmed) of `text` in language `lang`
- * (ISO 639-1 or -3, or a BCP 47 tag). A line break always ends a sentence; inside a line a
- * terminator ends one when its surroundings say so, by the rules and word lists of the language.
+ * Sentence spans (UTF-16 offsets, outer white space and markup trimmed) of `text` in language
+ * `lang` (ISO 639-1 or -3, or a BCP 47 tag). A paragraph break always ends a sentence, a line break
+ * unless the text was re-flowed (`lines.ts`); inside a line a terminator ends one when its
+ * surroundings say so, by the rules and word lists of the language.
  */
 export function splitSentences(text: string, lang: string): Span[] {
   const rules = languageRules(lang);
   const ctx: Context = { text, rules, casual: isCasual(text, rules), quotes: null, chunkStart: 0, chunkEnd: 0 };
   const spans: Span[] = [];
-  let from = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    splitLine(ctx, from, m.index, spans);
-    from = m.index + m[0].length;
-  }
-  splitLine(ctx, from, text.length, spans);
+  for (const unit of lineUnits(text, rules)) splitLine(ctx, unit.start, unit.end, spans);
   return spans;
 }
 
@@ -94,9 +90,20 @@ function isCasual(text: string, rules: LanguageRules): boolean {
   return false;
 }
 
+/** Adds the span of `text[start, end)` without its outer white space and markup; markup alone is no sentence. */
 function push(text: string, start: number, end: number, spans: Span[]): void {
-  while (start < end && isSpace(text[start])) start++;
-  while (end > start && isSpace(text[end - 1])) end--;
+  for (;;) {
+    while (start < end && isSpace(text[start])) start++;
+    const past = markupAt(text, start, end);
+    if (past < 0) break;
+    start = past;
+  }
+  for (;;) {
+    while (end > start && isSpace(text[end - 1])) end--;
+    const at = markupBefore(text, start, end);
+    if (at < 0) break;
+    end = at;
+  }
   if (end > start) spans.push({ start, end });
 }
 
@@ -137,7 +144,7 @@ function splitChunk(ctx: Context, from: number, to: number, lineEnd: number, spa
       while (j < to && (isRunMark(text[j], rules) || isFormat(text[j]))) j++;
     }
     let k = j;
-    while (k < to && isCloser(text[k])) k++;
+    for (let past = 0; k < to && (isCloser(text[k]) || (past = markupAt(text, k, to)) > 0); ) k = isCloser(text[k]) ? k + 1 : past;
     k = skipReference(text, i, k, to);
     if (endsSentence(ctx, start, i, j, k, to, lineEnd)) {
       push(text, start, k, spans);
@@ -192,7 +199,7 @@ function endsSentence(ctx: Context, start: number, i: number, j: number, k: numb
   const mark = text[i];
   if (mark === ' ') return rules.spaceTerminates && THAI.test(text[i - 1] ?? '') && THAI.test(text[i + 1] ?? '') && hasContent(text, start, i);
   let m = k;
-  while (m < to && isSpace(text[m])) m++;
+  for (let past = 0; m < to && (isSpace(text[m]) || (past = markupAt(text, m, to)) > 0); ) m = isSpace(text[m]) ? m + 1 : past;
   if (m >= to) return to < lineEnd; // a forced list boundary follows
   if (!hasContent(text, start, i)) return loneMarksEnd(text, start, i, j, k, m);
   if (isUnspacedTerminator(mark)) return unspacedEnds(text, start, i, k, m);
@@ -223,18 +230,25 @@ function loneMarksEnd(text: string, start: number, i: number, j: number, k: numb
 
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 
-/** `world.Today`, `1,000.That`: a period glued to a capitalised word of three letters or more, or a title. */
+/**
+ * `world.Today`, `1,000.That`, `world.I dag`: a period glued to a capitalised word of three letters
+ * or more or a title, or after a lower-case word that is no abbreviation, to a capital standing alone.
+ */
 function gluedSentenceEnds(text: string, start: number, i: number, k: number, to: number, rules: LanguageRules): boolean {
   const before = text[i - 1] ?? '';
   if (k !== i + 1 || !(isLower(before) || isDigit(before))) return false;
   const word = wordBefore(text, start, i);
   if (/[@/.:]/.test(word) || /^\d{1,2}$/.test(word)) return false;
   const after = wordAfter(text, k, to);
-  if (!isUpper(after[0] ?? '') || !isLower(after[1] ?? '')) return false;
+  if (!isUpper(after[0] ?? '') || (after.length > 1 && !isLower(after[1]))) return false;
   const follow = text[k + after.length] ?? ' ';
-  if (rules.titles.has(after.toLowerCase())) return true; // `Tuesday.Mr. Smith`
+  if (after.length > 1 && rules.titles.has(after.toLowerCase())) return true; // `Tuesday.Mr. Smith`
   if ((!isSpace(follow) && follow !== ',') || /^(?:Com|Net|Org|Edu|Gov)$/.test(after)) return false; // Newsfeed.Com, Jane.Doe@
-  return after.length >= 3;
+  if (after.length >= 3) return true;
+  if (after.length === 2) return false; // `information.As <|CITE|>` in pySBD's regressions
+  // A capital standing alone is a word (I, A), not an initial: after an ordinary word it starts a sentence.
+  const lower = word.toLowerCase();
+  return /^\p{Ll}{2,}$/u.test(word) && !rules.abbreviations.has(lower) && !rules.numberAbbreviations.has(lower) && !rules.titles.has(lower);
 }
 
 /** Whether the mark stands inside a quotation or brackets, and if so whether the marks right after it close them all. */

@@ -106,6 +106,59 @@ describe('splitSentences: other scripts and languages', () => {
   });
 });
 
+describe('splitSentences: re-flowed lines, markup and escapes', () => {
+  it('runs a line on into the next when the text was re-flowed inside a sentence', () => {
+    expect(split('This is a sentence\ncut off in the middle because pdf.', 'en')).toEqual(['This is a sentence\ncut off in the middle because pdf.']);
+    expect(split('Es sollten Frauen während der \nersten drei Monate Folsäure nehmen. \nFolsäure ist auch im Müsli.', 'de')).toEqual([
+      'Es sollten Frauen während der \nersten drei Monate Folsäure nehmen.',
+      'Folsäure ist auch im Müsli.',
+    ]);
+    expect(split('Ich bin die Ingeniera LAURA \nSANDOVAL aus Bogotá.', 'es')).toEqual(['Ich bin die Ingeniera LAURA \nSANDOVAL aus Bogotá.']);
+    expect(split('これは父の\n家です。', 'ja')).toEqual(['これは父の\n家です。']);
+  });
+
+  it('keeps line breaks that end units: after final punctuation, before indented lines and items, in lists and headlines', () => {
+    expect(split('features\ncontact manager\nevents, activities\n', 'en')).toEqual(['features', 'contact manager', 'events, activities']);
+    expect(split('Ngoài Galaxy S20 cũng giảm giá.\niPhone 11 (giảm giá 2 triệu đồng)', 'vi')).toEqual(['Ngoài Galaxy S20 cũng giảm giá.', 'iPhone 11 (giảm giá 2 triệu đồng)']);
+    expect(split('Volume 12 \n\tAttachment A.', 'en')).toEqual(['Volume 12', 'Attachment A.']);
+    expect(split('Lists to read \na) the first one.', 'en')).toEqual(['Lists to read', 'a) the first one.']);
+    expect(split('Headline in Capitals\nThe story starts here.', 'en')).toEqual(['Headline in Capitals', 'The story starts here.']);
+    expect(split('First paragraph has no end \n\nsecond one starts low.', 'en')).toEqual(['First paragraph has no end', 'second one starts low.']);
+  });
+
+  it('joins a line of final punctuation, and words set vertically, to what they close', () => {
+    expect(split('contact us for pricing\n. Pricing Info', 'en')).toEqual(['contact us for pricing\n.', 'Pricing Info']);
+    expect(split('\nW\nA\nRN\nI\nNG\n \n/\n', 'en')).toEqual(['W\nA\nRN\nI\nNG', '/']);
+    expect(split('Yes\nNo\nOk', 'en')).toEqual(['Yes', 'No', 'Ok']);
+  });
+
+  it('keeps markup out of sentences and looks past it', () => {
+    expect(split('<h2 class="lined">Hello</h2>\n<p>This is a test. Another test.</p>\n<div><p>\n<img src="/a.jpg">\n</p></div>', 'en')).toEqual([
+      'Hello',
+      'This is a test.',
+      'Another test.',
+    ]);
+    expect(split('My friends. <em>Yes.</em> <em>It is</em>!', 'en')).toEqual(['My friends.', 'Yes.', 'It is</em>!']);
+    expect(split('<bpt i="0">&lt;b&gt;</bpt>J1.txt<ept i="1">&lt;/b&gt;</ept>', 'en')).toEqual(['J1.txt']);
+    expect(split('Write to <jane@example.com> today.', 'en')).toEqual(['Write to <jane@example.com> today.']);
+  });
+
+  it('reads written-out line breaks of a doubly escaped dump as line breaks', () => {
+    expect(split('Hello World.\\r\\nHello.', 'en')).toEqual(['Hello World.', 'Hello.']);
+    expect(split('Hello World. \\ r \\ nHello.', 'en')).toEqual(['Hello World.', 'Hello.']);
+    expect(split('Saved in C:\\new\\file today.', 'en')).toEqual(['Saved in C:\\new\\file today.']);
+  });
+
+  it('protects ASCII quotations and splits at a period glued to a lone capital word', () => {
+    expect(split("He recalls his mentor: `The people! Theft! The holy fire!' Then he left.", 'en')).toEqual([
+      "He recalls his mentor: `The people! Theft! The holy fire!'",
+      'Then he left.',
+    ]);
+    expect(split('Hello world.I dag is Tuesday.', 'da')).toEqual(['Hello world.', 'I dag is Tuesday.']);
+    expect(split('Fischsorten (z.B. Hai) sind teuer.', 'de')).toEqual(['Fischsorten (z.B. Hai) sind teuer.']);
+  });
+});
+
 describe('sentences stage', () => {
   it('fills doc.sentences by the document language and records its version', async () => {
     const stage = createSentencesStage(defaultConfig());
