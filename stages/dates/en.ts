@@ -661,7 +661,7 @@ export const EN_RULES: Rule[] = [
         const w = lc(m[1]);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
         // "daily newspaper", "a weekly magazine": an adjective of a publication is not a time
-        if (/^\s+(?:newspapers?|papers?|magazines?|news|journal|publications?|bulletin|show|basis)\b/i.test(after)) return null;
+        if (/^\s+(?:newspapers?|papers?|magazines?|news|journal|publications?|bulletin|show)\b/i.test(after)) return null;
         // "the Communist Party daily Granma": a newspaper named after it
         if (/^\s+[A-Z]/.test(after) && /\b(?:the|a|party|its)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
         const code: Record<string, string> = { daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', quarterly: 'P3M', semiannually: 'P6M' };

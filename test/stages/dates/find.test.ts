@@ -61,6 +61,8 @@ describe('English news expressions', () => {
     expect(one('It is now clear.', 'en', dct)[0]).toMatchObject({ text: 'now', value: 'PRESENT_REF' });
     expect(one('music of the 1980s', 'en', dct)[0].value).toBe('198');
     expect(one('Trains run daily.', 'en', dct)[0]).toMatchObject({ type: 'SET', value: 'P1D' });
+    expect(one('leads we investigate on a daily basis', 'en', dct)[0]).toMatchObject({ text: 'daily', type: 'SET', value: 'P1D' });
+    expect(one('the daily newspaper', 'en', dct)).toEqual([]);
     expect(one('compared with a year earlier', 'en', dct)[0].value).toBe('1988');
     // the quarter not yet over is an outlook: 'the latest quarter' stays the last one completed
     expect(one('It expects fourth-quarter profit to rise. Sales rose in the latest quarter.', 'en', dct).map((t) => t.value)).toEqual(['1989-Q4', '1989-Q3']);
