@@ -4,19 +4,19 @@ export interface Range {
   end: number;
 }
 
-// Quotations and brackets closed on the same line (Pragmatic Segmenter's "between punctuation").
+// Quotations and brackets closed in the same unit of lines (Pragmatic Segmenter's "between punctuation").
 const QUOTED = [
-  /"[^"\n]*"/g,
-  /“[^”\n]*”/g,
-  /„[^“”\n]*[“”]/g,
-  /«[^»\n]*»/g,
-  /(?<=^|\s)'(?:[^'\n]|'\p{L})*'(?!\p{L})/gu,
-  /(?<=^|\s)‘(?:[^’\n]|’\p{L})*’(?!\p{L})/gu,
+  /"[^"]*"/g,
+  /“[^”]*”/g,
+  /„[^“”]*[“”]/g,
+  /«[^»]*»/g,
+  /(?<=^|\s)'(?:[^']|'\p{L})*'(?!\p{L})/gu,
+  /(?<=^|\s)‘(?:[^’]|’\p{L})*’(?!\p{L})/gu,
   // ASCII quotes of the Penn Treebank and TeX: `single' and ``double''.
-  /(?<=^|\s)`(?:[^`'\n]|'\p{L})*'(?!\p{L})/gu,
-  /``[^\n]*?''/g,
-  /\[[^\]\n]*\]/g,
-  /\([^()\n]*\)/g,
+  /(?<=^|\s)`(?:[^`']|'\p{L})*'(?!\p{L})/gu,
+  /``[\s\S]*?''/g,
+  /\[[^\]]*\]/g,
+  /\([^()]*\)/g,
 ];
 
 /** Longer "quotations" are more likely unpaired marks than one quotation: they protect nothing. */

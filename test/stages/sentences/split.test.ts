@@ -115,6 +115,7 @@ describe('splitSentences: re-flowed lines, markup and escapes', () => {
     ]);
     expect(split('Ich bin die Ingeniera LAURA \nSANDOVAL aus Bogotá.', 'es')).toEqual(['Ich bin die Ingeniera LAURA \nSANDOVAL aus Bogotá.']);
     expect(split('これは父の\n家です。', 'ja')).toEqual(['これは父の\n家です。']);
+    expect(split('She said, "I am \ngoing home. You stay." Then she left.', 'en')).toEqual(['She said, "I am \ngoing home. You stay."', 'Then she left.']);
   });
 
   it('keeps line breaks that end units: after final punctuation, before indented lines and items, in lists and headlines', () => {
