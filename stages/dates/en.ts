@@ -889,6 +889,12 @@ export const EN_RULES: Rule[] = [
     (m) => fixed(m, { type: 'DURATION', value: 'PXX' }),
     1,
   ),
+  // "today is the eighth day of Desert Shield", "It's the second day of an offensive": the day of the report
+  rule(
+    `(?<=\\b(?:today\\s+is|it's|it\\s+is)\\s+)the\\s+(${keys(WORDS.ordinals)})\\s+day(?=\\s+of\\b)`,
+    (m) => fixed(m, (r) => ({ type: 'DATE', value: r.anchor ? formatDay(r.anchor) : 'XXXX-XX-XX' })),
+    2,
+  ),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -925,6 +931,7 @@ const EN_TRIGGERS: RegExp[] = [
   /\s+in\s+the\s+(?:morning|afternoon|evening)/gi,
   /week\s+of/gi,
   /\bfor\s+(?:a|some)\s/gi,
+  /\sday\s+of\b/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

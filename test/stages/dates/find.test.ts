@@ -140,6 +140,7 @@ describe('English news expressions', () => {
     expect(one('the summit on April 24 and 25.', 'en', '1999-02-10').map((t) => [t.text, t.value])).toEqual([['April 24', '1999-04-24'], ['25', '1999-04-25']]);
     expect(one('He will leave at 4 in the morning.', 'en', dct)).toEqual([{ text: '4 in the morning', type: 'TIME', value: '1989-10-30T04:00' }]);
     expect(one('Sales for the full year were $6.6 billion.', 'en', dct)).toEqual([{ text: 'the full year', type: 'DATE', value: '1989' }]);
+    expect(one("It's the second day of an offensive.", 'en', '1998-03-06')).toEqual([{ text: 'the second day', type: 'DATE', value: '1998-03-06' }]);
     expect(one('a theme of our campaign from now to Election Day.', 'en', '1998-10-26')[1]).toMatchObject({ text: 'Election Day', value: '1998-11-03' });
   });
 
