@@ -4,7 +4,7 @@ import { splitSentences } from './split.ts';
 
 export { splitSentences } from './split.ts';
 
-export const SENTENCES_VERSION = '0.2.0';
+export const SENTENCES_VERSION = '0.3.0';
 
 /** Sentence spans over the cleaned text, by the rules of the article's language. */
 export const createSentencesStage: StageFactory = () => ({
