@@ -37,6 +37,11 @@ export class RedisCorpus implements Corpus {
     });
   }
 
+  /** Hashed counters are ordinary counters here, the hash in base 36 as the field. */
+  async incrementHashes(namespace: string, keys: Uint32Array, by = 1): Promise<number[]> {
+    return this.increment(namespace, Array.from(keys, (k) => k.toString(36)), by);
+  }
+
   async counts(namespace: string, keys: string[]): Promise<number[]> {
     if (!keys.length) return [];
     const values = await this.redis.hmget(this.key('c', namespace), ...keys);

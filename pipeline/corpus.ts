@@ -1,3 +1,5 @@
+import { HashCounts } from './hash-counts.ts';
+
 /**
  * State that spans articles: dedup's index of earlier stories and boilerplate's counts of lines
  * that recur across a dump. Two implementations: in memory (default, persistable to a folder)
@@ -6,6 +8,11 @@
 export interface Corpus {
   /** Adds `by` to each key's count in a namespace and returns the counts after the update. */
   increment(namespace: string, keys: string[], by?: number): Promise<number[]>;
+  /**
+   * `increment` for counters keyed by 32-bit hashes (dedup's document frequencies: a key for every
+   * term ever seen), stored compactly. Keys must be distinct.
+   */
+  incrementHashes(namespace: string, keys: Uint32Array, by?: number): Promise<number[]>;
   /** Current counts of keys (0 when unseen). */
   counts(namespace: string, keys: string[]): Promise<number[]>;
   /** A stored JSON value, or undefined. */
@@ -21,8 +28,15 @@ export interface Corpus {
 
 type Namespace = Map<string, unknown>;
 
+/** `MemoryCorpus.snapshot()`: the namespaces' entries, and hashed counters as parallel arrays. */
+export interface CorpusSnapshot {
+  spaces: Record<string, [string, unknown][]>;
+  hashCounts: Record<string, { keys: number[]; counts: number[] }>;
+}
+
 export class MemoryCorpus implements Corpus {
   protected readonly spaces = new Map<string, Namespace>();
+  protected readonly hashCounts = new Map<string, HashCounts>();
 
   protected space(name: string): Namespace {
     let space = this.spaces.get(name);
@@ -37,6 +51,14 @@ export class MemoryCorpus implements Corpus {
       space.set(key, next);
       return next;
     });
+  }
+
+  async incrementHashes(namespace: string, keys: Uint32Array, by = 1): Promise<number[]> {
+    let table = this.hashCounts.get(namespace);
+    if (!table) this.hashCounts.set(namespace, (table = new HashCounts()));
+    const after = new Array<number>(keys.length);
+    for (let i = 0; i < keys.length; i++) after[i] = table.add(keys[i], by);
+    return after;
   }
 
   async counts(namespace: string, keys: string[]): Promise<number[]> {
@@ -66,21 +88,28 @@ export class MemoryCorpus implements Corpus {
   }
 
   async keys(namespace: string): Promise<string[]> {
-    return [...this.space(namespace).keys()];
+    const hashed = this.hashCounts.get(namespace);
+    return [...this.space(namespace).keys(), ...(hashed ? Array.from(hashed.entries().keys, (k) => k.toString(36)) : [])];
   }
 
   async close(): Promise<void> {}
 
   /** The whole state as JSON-able data, for `--index DIR`. */
-  snapshot(): Record<string, [string, unknown][]> {
-    const out: Record<string, [string, unknown][]> = {};
-    for (const [name, space] of this.spaces) out[name] = [...space.entries()];
-    return out;
+  snapshot(): CorpusSnapshot {
+    const spaces: CorpusSnapshot['spaces'] = {};
+    for (const [name, space] of this.spaces) spaces[name] = [...space.entries()];
+    const hashCounts: CorpusSnapshot['hashCounts'] = {};
+    for (const [name, table] of this.hashCounts) {
+      const { keys, counts } = table.entries();
+      hashCounts[name] = { keys: Array.from(keys), counts: Array.from(counts) };
+    }
+    return { spaces, hashCounts };
   }
 
-  static fromSnapshot(snapshot: Record<string, [string, unknown][]>): MemoryCorpus {
+  static fromSnapshot(snapshot: CorpusSnapshot): MemoryCorpus {
     const corpus = new MemoryCorpus();
-    for (const [name, entries] of Object.entries(snapshot)) corpus.spaces.set(name, new Map(entries));
+    for (const [name, entries] of Object.entries(snapshot.spaces)) corpus.spaces.set(name, new Map(entries));
+    for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashCounts.from(keys, counts));
     return corpus;
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { HashCounts } from '../../pipeline/hash-counts.ts';
 
 /**
  * Background document frequencies for a language (resources/<lang>.df.tsv.gz, made by
@@ -8,10 +9,11 @@ import { gunzipSync } from 'node:zlib';
  */
 export interface BackgroundDf {
   docs: number;
-  df: Map<string, number>;
+  /** Document frequency by term hash (the stage's term hasher): a typed table, not a `Map` of 160k strings. */
+  df: HashCounts;
 }
 
-export const EMPTY_BACKGROUND: BackgroundDf = { docs: 0, df: new Map() };
+export const EMPTY_BACKGROUND: BackgroundDf = { docs: 0, df: new HashCounts() };
 
 function backgroundFile(lang: string): URL | null {
   const file = new URL(`./resources/${lang}.df.tsv.gz`, import.meta.url);
@@ -26,15 +28,15 @@ export function backgroundDocCount(lang: string): number {
   return Number(text.split('\n')[0].split('\t')[1]);
 }
 
-export function loadBackgroundDf(lang: string): BackgroundDf {
+export function loadBackgroundDf(lang: string, hash: (term: string) => number): BackgroundDf {
   const file = backgroundFile(lang);
   if (!file) return EMPTY_BACKGROUND;
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   const docs = Number(lines[0].split('\t')[1]);
-  const df = new Map<string, number>();
+  const df = new HashCounts(lines.length * 2);
   for (let i = 1; i < lines.length; i++) {
     const tab = lines[i].lastIndexOf('\t');
-    if (tab > 0) df.set(lines[i].slice(0, tab), Number(lines[i].slice(tab + 1)));
+    if (tab > 0) df.add(hash(lines[i].slice(0, tab)), Number(lines[i].slice(tab + 1)));
   }
   return { docs, df };
 }

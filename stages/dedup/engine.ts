@@ -61,7 +61,7 @@ export class DedupResources {
 
   background(lang: string): BackgroundDf {
     let bg = this.backgrounds.get(lang);
-    if (!bg) this.backgrounds.set(lang, (bg = lang === 'und' ? EMPTY_BACKGROUND : loadBackgroundDf(lang)));
+    if (!bg) this.backgrounds.set(lang, (bg = lang === 'und' ? EMPTY_BACKGROUND : loadBackgroundDf(lang, this.hasher.hash)));
     return bg;
   }
 
@@ -100,19 +100,21 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
 
   // 1. counts, taken by incrementing (the counts before are one less: keys are distinct), so each
   // key is touched once; terms that furniture takes out are decremented again in step 4.
+  // Document frequencies are keyed by term hash (two terms sharing one, which is rare, share a count).
+  const df = distinctHashes(hints.termHashes);
   const [paraAfter, [docsAfter], dfAfter] = await Promise.all([
     corpus.increment(NS.furniture, paraKeys),
     corpus.increment(NS.stat, ['docs']),
-    corpus.increment(NS.df, hintTerms),
+    corpus.incrementHashes(NS.df, df.keys),
   ]);
   const paraCounts = paraAfter.map((n) => n - 1);
   const seq = docsAfter - 1;
-  const dfHints = dfAfter.map((n) => n - 1);
+  const dfHints = Array.from(df.of, (k) => dfAfter[k] - 1);
   const recurring = new Set(paraKeys.filter((_, i) => paraCounts[i] >= opt.furnitureMinDocs));
   const furnitureLines = hints.lineKeys.flatMap((k, i) => (recurring.has(k) ? [i] : []));
   let f: Features;
   let dfCorpus: ArrayLike<number>;
-  let furnitureTerms: string[] = [];
+  let furnitureHashes = new Uint32Array(0);
   if (!furnitureLines.length) {
     f = hintFeatures(hints);
     dfCorpus = dfHints;
@@ -121,8 +123,8 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     // The terms left are among the hints' terms (furniture only takes terms away).
     const dfOf = new Map(hintTerms.map((t, i) => [t, dfHints[i]]));
     dfCorpus = f.terms.map((t) => dfOf.get(t) ?? 0);
-    const kept = new Set(f.terms);
-    furnitureTerms = hintTerms.filter((t) => !kept.has(t));
+    const kept = new Set(Array.from(f.termHashes));
+    furnitureHashes = df.keys.filter((k) => !kept.has(k));
   }
   const docs = bgDocs + seq;
   const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);
@@ -210,7 +212,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const openBuckets = bandKeys.filter((_, i) => bandLists[i].length < opt.pageSize);
   await Promise.all([
     corpus.set(NS.profile, id, profile),
-    ...(furnitureTerms.length ? [corpus.increment(NS.df, furnitureTerms, -1)] : []),
+    ...(furnitureHashes.length ? [corpus.incrementHashes(NS.df, furnitureHashes, -1)] : []),
     corpus.append(NS.story, story, [id]),
     ...openBuckets.map((k) => corpus.append(NS.band, k, [id])),
     ...indexed.map((i) => corpus.append(NS.posting, `${f.terms[i]}@${page(i)}`, [id])),
@@ -226,6 +228,22 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     },
     duplicates,
   };
+}
+
+/** The distinct values of `hashes` (first-seen order), and for each input the index of its value. */
+function distinctHashes(hashes: ArrayLike<number>): { keys: Uint32Array; of: Uint32Array } {
+  const at = new Map<number, number>();
+  const of = new Uint32Array(hashes.length);
+  const keys: number[] = [];
+  for (let i = 0; i < hashes.length; i++) {
+    let k = at.get(hashes[i]);
+    if (k === undefined) {
+      at.set(hashes[i], (k = keys.length));
+      keys.push(hashes[i]);
+    }
+    of[i] = k;
+  }
+  return { keys: Uint32Array.from(keys), of };
 }
 
 /**

@@ -80,12 +80,13 @@ function memoHash(res: DedupResources): (term: string) => number {
 
 function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions, hash: (term: string) => number) {
   const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
-  const terms = [...f.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const terms = [...f.terms.keys()].sort(); // UTF-16 code unit order, as `<` compares
+  const termHashes = Uint32Array.from(terms, hash);
   return {
     terms,
     counts: Float64Array.from(terms, (t) => f.terms.get(t)!),
-    termHashes: Uint32Array.from(terms, hash),
-    backgroundDf: Uint32Array.from(terms, (t) => bg.df.get(t) ?? 0),
+    termHashes,
+    backgroundDf: termHashes.map((h) => bg.df.get(h)),
   };
 }
 

@@ -9,8 +9,11 @@ export { jaccard, shingles } from './text.ts';
 export { DEFAULT_OPTIONS, type DedupOptions } from './options.ts';
 export type { StoryCluster } from './stories.ts';
 
-/** 1.1: index entries packed into one base64 string (an older --index cannot be read). */
-export const DEDUP_VERSION = '1.1.0';
+/**
+ * 1.1: index entries packed into one base64 string; 1.2: document frequencies keyed by term hash.
+ * An older --index cannot be read.
+ */
+export const DEDUP_VERSION = '1.2.0';
 
 /**
  * Near-duplicates (MinHash + LSH over word 5-gram shingles, verified on hashed shingles) and
