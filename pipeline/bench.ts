@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from './article.ts';
@@ -76,22 +79,25 @@ export function registerBenchCommand(program: Command): void {
 
 const SEEDS = new URL('../seeds/', import.meta.url).pathname;
 
-async function loadArticles(input: string | undefined, limit: number): Promise<Article[]> {
+/** The bench's articles, one at a time: the input's first `limit`, or the seeds repeated to 2,000. */
+async function* benchArticles(input: string | undefined, limit: number): AsyncGenerator<Article> {
   const { openInput } = await import('./sources/index.ts');
-  const articles: Article[] = [];
   const source = await openInput(input ?? SEEDS);
-  for await (const item of source.items()) {
-    if ('article' in item) articles.push(item.article);
-    if (articles.length >= limit) break;
+  if (input) {
+    let n = 0;
+    for await (const item of source.items()) {
+      if (!('article' in item)) continue;
+      yield item.article;
+      if (++n >= limit) return;
+    }
+    return;
   }
-  if (!articles.length) throw new UsageError(`no readable articles in ${input ?? SEEDS}`);
-  if (input) return articles;
-  // The seeds, repeated to 2,000 articles (ids made unique).
-  const repeated: Article[] = [];
-  for (let k = 0; repeated.length < Math.min(2000, limit); k++) {
-    for (const a of articles) if (repeated.length < Math.min(2000, limit)) repeated.push({ ...a, id: `${a.id}~${k}` });
+  const seeds: Article[] = [];
+  for await (const item of source.items()) if ('article' in item) seeds.push(item.article);
+  const total = seeds.length ? Math.min(2000, limit) : 0;
+  for (let n = 0, k = 0; n < total; k++) {
+    for (const a of seeds) if (n++ < total) yield { ...a, id: `${a.id}~${k}` };
   }
-  return repeated;
 }
 
 export async function bench(
@@ -108,8 +114,10 @@ export async function bench(
     // The run reads the articles from a dump like any input; the bench holds none of them in
     // memory meanwhile (peak RSS is the pipeline's), and reads them back for the baselines.
     const dump = join(work, 'bench.jsonl');
-    const { count, bytes, tokens } = await writeBenchDump(await loadArticles(input, limit), dump);
+    const { count, bytes, tokens } = await writeBenchDump(benchArticles(input, limit), dump);
+    if (!count) throw new UsageError(`no readable articles in ${input ?? SEEDS}`);
 
+    // Sampled during the run only: the process's lifetime maximum would include the dump writing.
     let peakRss = process.memoryUsage().rss;
     let rssAt1000: number | null = null;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -124,7 +132,7 @@ export async function bench(
     });
     clearInterval(sampler);
     const cpu = process.cpuUsage(cpuStart);
-    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
     const stages: Record<string, StageBench> = {};
     for (const [name, times] of Object.entries(summary.stageTimings)) {
@@ -141,12 +149,12 @@ export async function bench(
     }
 
     const baselines: BenchReport['baselines'] = {};
-    let articles: Article[] | undefined;
+    let articles: Article[] | undefined; // read back only now, after the run's memory was measured
     if (withBaselines) {
       for (const [name, baseline] of Object.entries(BASELINES)) {
         const stage = BASELINE_FOR[name];
         if (stage && !reported.includes(stage as StageName)) continue;
-        const result = await baseline(articles ??= await loadArticles(dump, Infinity), work);
+        const result = await baseline((articles ??= await collect(benchArticles(dump, Infinity))), work);
         const mine = stage ? stages[stage] : undefined;
         baselines[name] = mine
           ? { ...result, comparedWith: stage!, ratio: mine.articlesPerSecond / result.articlesPerSecond }
@@ -174,14 +182,29 @@ export async function bench(
   }
 }
 
-async function writeBenchDump(articles: Article[], path: string): Promise<{ count: number; bytes: number; tokens: number }> {
-  await writeFile(path, articles.map((a) => JSON.stringify({ id: a.id, text: a.text, html: a.html, url: a.url, published: a.published, title: a.title, lang: a.lang })).join('\n') + '\n');
-  const texts = articles.map((a) => a.text ?? a.html ?? '');
-  return {
-    count: articles.length,
-    bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0),
-    tokens: texts.reduce((n, t) => n + countTokens(t), 0),
-  };
+/** Writes the articles as a JSONL dump, one at a time (the bench holds none of them). */
+async function writeBenchDump(articles: AsyncIterable<Article>, path: string): Promise<{ count: number; bytes: number; tokens: number }> {
+  const out = createWriteStream(path);
+  let count = 0;
+  let bytes = 0;
+  let tokens = 0;
+  for await (const a of articles) {
+    const line = `${JSON.stringify({ id: a.id, text: a.text, html: a.html, url: a.url, published: a.published, title: a.title, lang: a.lang })}\n`;
+    if (!out.write(line)) await once(out, 'drain');
+    const text = a.text ?? a.html ?? '';
+    count++;
+    bytes += Buffer.byteLength(text);
+    tokens += countTokens(text);
+  }
+  out.end();
+  await finished(out);
+  return { count, bytes, tokens };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
 }
 
 function mean(values: number[]): number {
