@@ -11,7 +11,7 @@ const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]|\\ ?[rn](?:[ \t]*\\ ?[rn])
 /** A list item opening a line: `1. `, `a) `, `(iv) `, `2.) `. */
 const LIST_ITEM = /\(?(?:\d{1,3}|\p{L}|[ivxlc]{2,4}|[IVXLC]{2,4})(?:\.\)|\)|\.)\s/uy;
 /** A line of one or two letters: a word set vertically, letter by letter (`W\nA\nRN\nI\nNG`). */
-const LETTERS = /^[^\S\n]*\p{L}{1,2}[^\S\n]*$/u;
+const LETTERS = /^\s*\p{L}{1,2}\s*$/u;
 const CASED = /[\p{Lu}\p{Ll}]/u;
 
 interface Line {
@@ -23,14 +23,14 @@ interface Line {
 
 /**
  * The units the splitter splits further: runs of lines joined where a line break does not end a
- * sentence. A blank line (or one of markup only) always ends one. A single line break does not when the text was re-flowed
- * (PDF extraction, hard-wrapped mail): the line ends in no terminator or colon, the paragraph is
- * prose (its last line does, so a list of bare items stays items), and the next line goes on in
- * lower case, or the line ends in white space (the wrap's trace) and the next one starts with a
- * letter or bracket, or the line ends in a word that cannot end a sentence (`lineContinuers`:
- * Japanese の). A next line that is indented or opens with a list item or bullet starts a new unit.
- * Lines that start with their sentence's final punctuation (`pricing\n.`), and words set vertically,
- * one or two letters a line for three lines or more, run on too.
+ * sentence. A blank line (or one of markup only) always ends one. A single line break does not
+ * when the text was re-flowed (PDF extraction, hard-wrapped mail): the line ends in no terminator
+ * or colon, the paragraph is prose (its last line does, so a list of bare items stays items), and
+ * the next line goes on in lower case, or the line ends in white space (the wrap's trace) and the
+ * next one starts with a letter or bracket, or the line ends in a word that cannot end a sentence
+ * (`lineContinuers`: Japanese の). A next line that is indented or opens with a list item or bullet
+ * starts a new unit. Lines that start with their sentence's final punctuation (`pricing\n.`), and
+ * words set vertically, one or two letters a line for three lines or more, run on too.
  */
 export function lineUnits(text: string, rules: LanguageRules): Range[] {
   const lines: Line[] = [];
