@@ -121,7 +121,7 @@ function clauseBefore(text: string, start: number, max = 100): string {
  * "planned a rally on Saturday", "would be traveling Thursday" as the next such day): the last
  * future marker of the clause before the date, with no reporting verb after it.
  */
-const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|(?<!\b(?:previously|originally|as)\s+)planned|planning|expected\s+to|intends?\s+to|going\s+to|until|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next)\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
+const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|(?<!\b(?:previously|originally|as)\s+)planned|planning|expected\s+to|intends?\s+to|going\s+to|until|ahead\s+of|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next)\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
 
 /** Past unless the clause before says it is coming ("will meet Friday"). */
 function lookingAhead(r: Resolver, start: number, end: number): boolean {
@@ -134,7 +134,9 @@ function lookingAhead(r: Resolver, start: number, end: number): boolean {
   if (/^\s+(?:was|were|had\s+been)\s+(?:canceled|cancelled|postponed|called\s+off|scrapped)\b/i.test(after)) return false;
   // "Until Thursday, they had not ...": a clause that opens with 'until' looks back
   const mark = FUTURE_MARK.exec(clause);
-  return !!mark && !(/^until$/i.test(mark[0]) && !clause.slice(0, mark.index).trim());
+  if (!mark || (/^until$/i.test(mark[0]) && !clause.slice(0, mark.index).trim())) return false;
+  // "ahead of the trip, the department on Sunday issued ...": a comma closes the phrase a preposition governs
+  return !(/^(?:until|ahead|as|no)\b/i.test(mark[0]) && clause.slice(mark.index).includes(','));
 }
 
 /** The day a weekday names: the latest one up to the anchor, or the next when the text looks ahead. */
@@ -542,7 +544,7 @@ export const EN_RULES: Rule[] = [
   rule(`\\bthe\\s+weekend\\b`, (m) =>
     fixed(m, (r) => {
       if (!r.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE' };
-      const saturday = weekdayDay(r.anchor, 6, r.future(m.index, m.index + m[0].length));
+      const saturday = weekdayDay(r.anchor, 6, r.future(m.index, m.index + m[0].length) || lookingAhead(r, m.index, m.index + m[0].length));
       return { type: 'DATE', value: shiftedValue(saturday, 0, 'WE') };
     }),
   ),

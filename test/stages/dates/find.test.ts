@@ -97,6 +97,9 @@ describe('English news expressions', () => {
     expect(one('Until Thursday, they had not called him.', 'en', '1999-05-07')[0].value).toBe('1999-05-06');
     expect(one('A memorial service planned for Saturday was canceled.', 'en', '1999-10-24')[0].value).toBe('1999-10-23');
     expect(one('The offensive began as previously planned Saturday night.', 'en', '1991-02-25')[0].value).toBe('1991-02-23');
+    // 'ahead of' looks to the coming weekend; a comma closes the phrase it governs
+    expect(one('Traders squared positions ahead of the weekend.', 'en', dct)[0].value).toBe('1989-W44-WE');
+    expect(one('Ahead of the trip, the department on Sunday issued a warning.', 'en', '1998-08-17')[0].value).toBe('1998-08-16');
     // 'to' between a day and a month is a preposition, not a range that pushes December into next year
     expect(one('After a small revision Friday to December\'s figures, jobs grew.', 'en', '1998-02-06').map((t) => t.value)).toEqual(['1998-02-06', '1997-12']);
   });
