@@ -53,7 +53,8 @@ const NUM = `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|\\d+,\\d{3}|(?:${NUM_BASE})(?:\\s+(
 const VAGUE = WORDS.vague.filter((v) => v !== 'the' && v !== 'recent' && v !== 'coming' && v !== 'more').map((v) => v.replace(/ /g, '\\s+')).join('|');
 const UNIT = '(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))';
 const MONTH = '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\\w-])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\\.|(?![\\w-])))';
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\\w-])';
+const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const WEEKDAY = `${WEEKDAY_NAME}(?![\\w-])`;
 /** 'nineteen ninety-seven', as broadcast transcripts write years. */
 const SPELLED_YEAR = 'nineteen(?:[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)';
 const POD = '(?:morning|afternoon|evening|night|overnight)';
@@ -272,7 +273,7 @@ export const EN_RULES: Rule[] = [
   ),
   // Mondays, every Thursday, each July, Tuesday nights (sets)
   rule(
-    `\\b(?:(?:every|each)\\s+(${WEEKDAY}|${MONTH})(?:\\s+(${POD}))?|(${WEEKDAY})s(?:\\s+and\\s+${WEEKDAY}s)?|(${WEEKDAY})\\s+(${POD})s)\\b`,
+    `\\b(?:(?:every|each)\\s+(${WEEKDAY}|${MONTH})(?:\\s+(${POD}))?|(${WEEKDAY_NAME})s(?![\\w-])|(${WEEKDAY})\\s+(${POD})s)\\b`,
     (m) => {
       const wdRaw = m[1] ?? m[3] ?? m[4];
       const wd = WORDS.weekdays[lc(wdRaw)];
@@ -282,6 +283,17 @@ export const EN_RULES: Rule[] = [
         return month ? fixed(m, { type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}` }) : null;
       }
       return fixed(m, { type: 'SET', value: `XXXX-WXX-${wd}${pod ? `T${WORDS.partsOfDay[lc(pod)]}` : ''}` });
+    },
+    2,
+    'g',
+  ),
+  // "on Monday and Tuesday nights": the first day shares the plural that makes the second a set
+  rule(
+    `\\b(${WEEKDAY})(?=\\s+(?:and|or)\\s+${WEEKDAY_NAME}(?:s|\\s+(${POD})s)\\b)`,
+    (m, text) => {
+      const wd = WORDS.weekdays[lc(m[1])];
+      const pod = /\s+(morning|afternoon|evening|night|overnight)s\b/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      return fixed(m, { type: 'SET', value: `XXXX-WXX-${wd}${pod ? `T${WORDS.partsOfDay[lc(pod[1])]}` : ''}` });
     },
     2,
     'g',
@@ -906,6 +918,7 @@ const EN_TRIGGERS: RegExp[] = [
   /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
   /Christmas|New\s+Year|Valentine|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Election|Easter|Fourth/g,
   /[Ee]very|[Ee]ach|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
+  /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:and|or)\s/g,
   /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g,
   /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g,
   /1\d\d\d|20\d\d|nineteen|two\s+thousand/gi,

@@ -61,6 +61,8 @@ describe('English news expressions', () => {
     expect(one('It is now clear.', 'en', dct)[0]).toMatchObject({ text: 'now', value: 'PRESENT_REF' });
     expect(one('music of the 1980s', 'en', dct)[0].value).toBe('198');
     expect(one('Trains run daily.', 'en', dct)[0]).toMatchObject({ type: 'SET', value: 'P1D' });
+    expect(one('Meetings are held Tuesdays and Thursdays.', 'en', dct).map((t) => [t.text, t.value])).toEqual([['Tuesdays', 'XXXX-WXX-2'], ['Thursdays', 'XXXX-WXX-4']]);
+    expect(one('Flights leave on Monday and Tuesday nights.', 'en', dct).map((t) => [t.text, t.type, t.value])).toEqual([['Monday', 'SET', 'XXXX-WXX-1TNI'], ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI']]);
     expect(one('leads we investigate on a daily basis', 'en', dct)[0]).toMatchObject({ text: 'daily', type: 'SET', value: 'P1D' });
     expect(one('the daily newspaper', 'en', dct)).toEqual([]);
     expect(one('compared with a year earlier', 'en', dct)[0].value).toBe('1988');
