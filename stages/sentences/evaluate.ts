@@ -176,7 +176,7 @@ export const evaluator: StageEvaluator = {
     ];
     if (unlocatable) {
       tables.push({
-        title: 'cases whose gold sentences deleted text (not found in the text even so; no span output can match them)',
+        title: 'cases whose gold sentences are not in the text even as content (the gold deleted text): no span output can match them',
         columns: ['cases', 'exactMatch without them'],
         rows: [[unlocatable, ours.cases > unlocatable ? ours.exact / (ours.cases - unlocatable) : 0]],
       });
