@@ -506,11 +506,11 @@ export const EN_RULES: Rule[] = [
   ),
   // this week, last month, next year, this quarter, last weekend, the past year, earlier this month, early next year, last fall
   rule(
-    `\\b(?:(early|earlier|late|later|mid)[- ]?\\s*)?(this\\s+past|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|that|past|previous|coming|current)\\s+(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|fiscal\\s+year)\\b(?!-)`,
+    `\\b(?:(early|earlier|late|later|mid)[- ]?\\s*)?(this\\s+past|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|that\\s+same|that|past|previous|coming|current)\\s+(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|fiscal\\s+year)\\b(?!-)`,
     (m, text) => {
       // "This Week With David Brinkley": a capitalised unit opening a quotation names a title, not a time
       if (/^[A-Z]/.test(m[3]) && /["“'`]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return null;
-      const rel = lc(m[2]).replace(/^the /, '');
+      const rel = lc(m[2]).replace(/^the /, '').replace(/^that same$/, 'same');
       const unitWord = lc(m[3]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (/^\s+(?:ago|earlier|before)\b/i.test(after)) return null;
@@ -518,12 +518,17 @@ export const EN_RULES: Rule[] = [
       return fixed(m, (r) => {
         const mod = edgeMod(m[1]);
         const withMod = (v: TimexValue): TimexValue => (mod ? { ...v, mod } : v);
+        // 'that year', 'the same month', 'that quarter', 'the following month': what the text talked about
+        const lastMonth = r.state.lastMonth;
         if (rel === 'same' || rel === 'that') {
-          if (unitWord === 'year' && r.state.lastYear !== null) return { type: 'DATE', value: formatYear(r.state.lastYear) };
+          if (unitWord === 'year' && r.state.lastYear !== null) return withMod({ type: 'DATE', value: formatYear(r.state.lastYear) });
+          if (unitWord === 'month' && lastMonth) return withMod({ type: 'DATE', value: monthValue(lastMonth.y, lastMonth.m) });
+          if (unitWord === 'quarter' && r.state.lastQuarter) return derived({ type: 'DATE', value: `${formatYear(r.state.lastQuarter.y)}-Q${r.state.lastQuarter.q}` });
           return null;
         }
         if (rel === 'following') {
-          if (unitWord === 'year' && r.state.lastYear !== null) return { type: 'DATE', value: formatYear(r.state.lastYear + 1) };
+          if (unitWord === 'year' && r.state.lastYear !== null) return withMod({ type: 'DATE', value: formatYear(r.state.lastYear + 1) });
+          if (unitWord === 'month' && lastMonth) return withMod({ type: 'DATE', value: monthValue(lastMonth.m === 12 ? lastMonth.y + 1 : lastMonth.y, (lastMonth.m % 12) + 1) });
           return null;
         }
         const shift = REL_SHIFT[rel] ?? 0;
@@ -909,6 +914,25 @@ export const EN_RULES: Rule[] = [
     (m) => fixed(m, (r) => ({ type: 'DATE', value: r.anchor ? formatDay(r.anchor) : 'XXXX-XX-XX' })),
     2,
   ),
+  // that day, the same day, earlier that day, the next morning, the following day: the day the text talks about
+  rule(
+    `\\b(?:(earlier|later)\\s+)?(the\\s+following|the\\s+next|the\\s+previous|the\\s+same|that\\s+same|that)\\s+(day|morning|afternoon|evening|night)\\b(?![-'])`,
+    (m) => {
+      const rel = lc(m[2]);
+      const shift = /following|next/.test(rel) ? 1 : /previous/.test(rel) ? -1 : 0;
+      const pod = lc(m[3]);
+      return fixed(m, (r) => {
+        const last = r.state.lastDay;
+        if (!last) return null;
+        const day = addDays({ y: last.y ?? 2001, m: last.m, d: last.d }, shift);
+        const date = last.y === null ? `XXXX-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}` : formatDay(day);
+        // the evening and afternoon are clock-like parts of the day, as after a weekday
+        if (pod === 'evening' || pod === 'afternoon') return derived({ type: 'TIME', value: `${date}T${WORDS.partsOfDay[pod]}` });
+        return derived({ type: 'DATE', value: date });
+      });
+    },
+    2,
+  ),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -947,6 +971,7 @@ const EN_TRIGGERS: RegExp[] = [
   /week\s+of/gi,
   /\bfor\s+(?:a|some)\s/gi,
   /\sday\s+of\b/gi,
+  /(?:following|next|previous|same|that)\s+(?:day|morning|afternoon|evening|night)/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

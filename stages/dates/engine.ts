@@ -34,6 +34,8 @@ export interface DiscourseState {
   lastQuarter: { y: number; q: number; at: number } | null;
   /** The last explicit year printed. */
   lastYear: number | null;
+  /** The last month (or day's month) with a year the text talked about ("the following month"). */
+  lastMonth: { y: number; m: number } | null;
 }
 
 export interface Candidate {
@@ -160,7 +162,7 @@ export interface TenseCues {
 }
 
 export function resolveCandidates(text: string, anchor: Day | null, candidates: Candidate[], cues: TenseCues): Timex[] {
-  const state: DiscourseState = { lastDay: null, lastQuarter: null, lastYear: null };
+  const state: DiscourseState = { lastDay: null, lastQuarter: null, lastYear: null, lastMonth: null };
   const resolver: Resolver = {
     text,
     anchor,
@@ -196,6 +198,8 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
   };
   const out: Timex[] = [];
   const yearless: boolean[] = [];
+  /** Values computed from what the text said before ("the next morning"): they lend no year. */
+  const lends: boolean[] = [];
   for (const c of candidates) {
     const v = c.resolve(resolver);
     if (!v) continue;
@@ -204,9 +208,10 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
     if (v.mod) timex.mod = v.mod;
     out.push(timex);
     yearless.push((v as { yearless?: boolean }).yearless === true);
+    lends.push(!(v as { derived?: boolean }).derived);
     if (!(v as { derived?: boolean }).derived) rememberValue(v, state, anchor, resolver.future(c.start, c.end), c.start);
   }
-  lendYears(text, out, yearless);
+  lendYears(text, out, yearless, lends);
   orderRanges(text, out, yearless);
   return out;
 }
@@ -230,11 +235,11 @@ function orderRanges(text: string, timexes: Timex[], yearless: boolean[]): void 
   }
 }
 
-function lendYears(text: string, timexes: Timex[], yearless: boolean[]): void {
+function lendYears(text: string, timexes: Timex[], yearless: boolean[], lends: boolean[]): void {
   for (let i = timexes.length - 2; i >= 0; i--) {
     if (!yearless[i]) continue;
     const next = timexes[i + 1];
-    if (yearless[i + 1] || !/^\d{4}-\d{2}/.test(next.value)) continue;
+    if (yearless[i + 1] || !lends[i + 1] || !/^\d{4}-\d{2}/.test(next.value)) continue;
     if (!COORDINATION.test(text.slice(timexes[i].end, next.start))) continue;
     const year = next.value.slice(0, 4);
     const t = timexes[i];
@@ -304,6 +309,8 @@ export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day 
   if (q && (!anchor || (v as { reported?: boolean }).reported || +q[1] * 4 + +q[2] < anchor.y * 4 + Math.ceil(anchor.m / 3))) state.lastQuarter = { y: +q[1], q: +q[2], at };
   const y = /^(\d{4})/.exec(v.value);
   if (y) state.lastYear = +y[1];
+  const month = /^(\d{4})-(\d{2})/.exec(v.value);
+  if (month) state.lastMonth = { y: +month[1], m: +month[2] };
 }
 
 /**

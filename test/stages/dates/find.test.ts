@@ -121,6 +121,16 @@ describe('English news expressions', () => {
     expect(one('His car was seen in the days before the shooting.', 'en', dct)).toEqual([]);
   });
 
+  it('resolves anaphora against what the text talked about', () => {
+    expect(one('In March, the company sought buyers. The following month, it put itself up for sale.', 'en', dct).map((t) => t.value)).toEqual(['1989-03', '1989-04']);
+    expect(one('He appeared in court on Feb. 22. He was healthy the next morning.', 'en', '2000-02-24').map((t) => t.value)).toEqual(['2000-02-22', '2000-02-23']);
+    expect(one('Dr. Slepian was killed on Oct. 23. Earlier that day, his family sent a fax.', 'en', '1998-10-26')[1]).toMatchObject({ text: 'Earlier that day', value: '1998-10-23' });
+    // with nothing to point back to, 'that day' is no time expression
+    expect(one('Traders suffer huge losses on trades made that day.', 'en', dct)).toEqual([]);
+    // a value computed from the text lends no year to the date before it
+    expect(one('He appeared in court Feb. 22 and the following day he left.', 'en', '2000-02-24')[0].value).toBe('2000-02-22');
+  });
+
   it('writes a stretch between two events as a DURATION without the word relating it', () => {
     expect(one('Three days later, the index recovered.', 'en', dct)).toEqual([{ text: 'Three days', type: 'DURATION', value: 'P3D' }]);
     expect(one('He was declared dead just over an hour later.', 'en', dct)).toEqual([{ text: 'over an hour', type: 'DURATION', value: 'PT1H', mod: 'MORE_THAN' }]);
