@@ -98,6 +98,28 @@ export function candidateProbability(j: number, shape: LshShape = DEFAULT_LSH): 
   return 1 - (1 - j ** shape.rows) ** shape.bands;
 }
 
+/**
+ * Sorted, duplicate-free hashes of the word k-grams of a text given its words' hashes: each
+ * shingle hash chains its words' hashes (the same set, up to collisions, as `hashShingles` of
+ * `shingleList`, without building a string per shingle). Fewer than k words make one shingle.
+ */
+export function wordShingleHashes(wordHashes: ArrayLike<number>, k: number): Uint32Array {
+  const n = wordHashes.length;
+  if (n === 0) return new Uint32Array(0);
+  const count = n < k ? 1 : n - k + 1;
+  const width = Math.min(n, k);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x5bd1e995 ^ width;
+    for (let j = 0; j < width; j++) h = fmix32((Math.imul(h, 0x01000193) ^ wordHashes[i + j]) + 0x9e3779b9);
+    out[i] = h;
+  }
+  out.sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i];
+  return out.slice(0, distinct);
+}
+
 /** Sorted, duplicate-free 32-bit hashes of a list of shingles. */
 export function hashShingles(hasher: ShingleHasher, shingles: Iterable<string>): Uint32Array {
   const set = new Set<number>();

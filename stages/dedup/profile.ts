@@ -1,9 +1,9 @@
 import type { Doc } from '../../pipeline/doc.ts';
 import type { EntitySpan } from '../../pipeline/layers.ts';
 import { dateMentions, type DateMention } from './mentions.ts';
-import { hashShingles, type ShingleHasher } from './minhash.ts';
+import { wordShingleHashes, type ShingleHasher } from './minhash.ts';
 import { contentTerms, countSlots, termSlots, type StopList } from './terms.ts';
-import { shingleList, words, type Word } from './text.ts';
+import { SHINGLE_SIZE, words, type Word } from './text.ts';
 
 /**
  * What the dedup stage reads off one article before it looks at the corpus: its paragraphs
@@ -69,7 +69,7 @@ function keptWords(text: string, furniture: Paragraph[]): Word[] {
 }
 
 /**
- * `termHash` hashes content terms (sentence term sets); a caller that hashes the same terms again
+ * `termHash` hashes words (for shingles) and content terms (sentence term sets); a caller that hashes the same terms again
  * passes a memoised one.
  */
 export function articleFeatures(
@@ -83,7 +83,7 @@ export function articleFeatures(
 ): ArticleFeatures {
   const text = doc.text;
   const ws = allWords && !furniture.length ? allWords : keptWords(text, furniture);
-  const shingleHashes = hashShingles(hasher, shingleList(ws.map((w) => w.norm)));
+  const shingleHashes = wordShingleHashes(Uint32Array.from(ws, (w) => termHash(w.norm)), SHINGLE_SIZE);
   const slots = termSlots(text, ws, stops);
   const terms = countSlots(slots);
   let from = 0;

@@ -19,9 +19,11 @@ export interface Word {
 
 export function words(text: string): Word[] {
   const out: Word[] = [];
+  // Text the boilerplate stage cleaned is NFC already: then one check of the whole text, not one call per word.
+  const nfc = text.normalize('NFC') === text;
   for (const m of text.matchAll(WORD)) {
     const surface = m[0];
-    out.push({ norm: surface.normalize('NFC').toLowerCase(), surface, start: m.index!, end: m.index! + surface.length });
+    out.push({ norm: (nfc ? surface : surface.normalize('NFC')).toLowerCase(), surface, start: m.index!, end: m.index! + surface.length });
   }
   return out;
 }
