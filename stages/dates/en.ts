@@ -17,7 +17,7 @@ interface EnWords {
 const WORDS: EnWords = JSON.parse(readFileSync(new URL('./resources/en.json', import.meta.url), 'utf8'));
 
 /** In the sentence: it talks about what is to come. */
-export const EN_FUTURE = /\b(?:will|won't|'ll|shall|next|coming|upcoming|scheduled|expected to|plans? to|planned|due to|is to|are to|tomorrow)\b/i;
+export const EN_FUTURE = /\b(?:will|won't|'ll|shall|next(?!\s+(?:to|door|morning|day|afternoon|evening|night)\b)|coming|upcoming|scheduled|expected to|plans? to|planned|due to|is to|are to|tomorrow)\b/i;
 /** Right before a date: it reports something done ("bought RJR in February", "since March", "ended Jan. 31"). */
 export const EN_PAST = /\b(?:since|ended|bought|sold)\s+(?:\w+\s+){0,2}(?:in|on)?\s*$/i;
 /** What may open a sentence before its date: "In January, ...", "In early March, ...". */

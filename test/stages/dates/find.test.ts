@@ -127,6 +127,8 @@ describe('English news expressions', () => {
     expect(one('Dr. Slepian was killed on Oct. 23. Earlier that day, his family sent a fax.', 'en', '1998-10-26')[1]).toMatchObject({ text: 'Earlier that day', value: '1998-10-23' });
     // with nothing to point back to, 'that day' is no time expression
     expect(one('Traders suffer huge losses on trades made that day.', 'en', dct)).toEqual([]);
+    // 'next to', 'the next morning' do not make the sentence look ahead
+    expect(one('The bomb went off next to the embassy in December.', 'en', '1999-07-01')[0].value).toBe('1998-12');
     // a value computed from the text lends no year to the date before it
     expect(one('He appeared in court Feb. 22 and the following day he left.', 'en', '2000-02-24')[0].value).toBe('2000-02-22');
   });
