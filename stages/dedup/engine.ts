@@ -262,11 +262,32 @@ function weightedVector(f: Features, idfOf: (i: number) => number, limit: number
   const n = f.terms.length;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = (1 + Math.log(f.counts[i])) * idfOf(i);
-  const all = Array.from({ length: n }, (_, i) => i);
-  // With no more terms than the limit, all are kept: no need to rank them.
-  const top = n <= limit ? all : all.sort((a, b) => w[b] - w[a] || a - b).slice(0, limit).sort((a, b) => a - b);
+  const top = heaviestInOrder(w, limit);
   const norm = Math.sqrt(top.reduce((s, i) => s + w[i] * w[i], 0)) || 1;
   return { terms: top, weights: top.map((i) => w[i] / norm) };
+}
+
+/**
+ * Indices of the `limit` largest values, ascending; among equal values the lower indices win
+ * (as a sort by value descending, then index, would pick). Selects by a threshold: one native
+ * numeric sort of a copy instead of a comparator sort of every index.
+ */
+export function heaviestInOrder(w: Float64Array, limit: number): number[] {
+  const n = w.length;
+  if (n <= limit) return Array.from({ length: n }, (_, i) => i);
+  const threshold = Float64Array.from(w).sort()[n - limit];
+  let above = 0;
+  for (let i = 0; i < n; i++) if (w[i] > threshold) above++;
+  let ties = limit - above;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (w[i] > threshold) out.push(i);
+    else if (w[i] === threshold && ties > 0) {
+      out.push(i);
+      ties--;
+    }
+  }
+  return out;
 }
 
 /** The `n` heaviest terms of a vector (indices), heaviest first. */

@@ -86,15 +86,21 @@ export function articleFeatures(
   const shingleHashes = wordShingleHashes(Uint32Array.from(ws, (w) => termHash(w.norm)), SHINGLE_SIZE);
   const slots = termSlots(text, ws, stops);
   const terms = countSlots(slots);
+  // Hashes of each word's unigram and of the bigram it opens (as countSlots reads the slots).
+  const uniHash = Uint32Array.from(slots.unigrams, (t) => (t === null ? 0 : termHash(t)));
+  const biHash = Uint32Array.from(slots.bigrams, (t) => (t === null ? 0 : termHash(t)));
   let from = 0;
   const sentenceTerms = doc.sentences.map((s) => {
     while (from < ws.length && ws[from].start < s.start) from++;
     let to = from;
     while (to < ws.length && ws[to].end <= s.end) to++;
     if (furniture.some((p) => s.start >= p.start && s.end <= p.end)) return new Uint32Array(0);
-    const set = new Set<number>();
-    for (const t of countSlots(slots, from, to).keys()) set.add(termHash(t));
-    return Uint32Array.from(set).sort();
+    const hashes: number[] = [];
+    for (let i = from; i < to; i++) {
+      if (slots.unigrams[i] !== null) hashes.push(uniHash[i]);
+      if (slots.bigrams[i] !== null && i + 1 < to) hashes.push(biHash[i]);
+    }
+    return distinctSorted(hashes);
   });
   const title = doc.title ?? doc.article.title ?? '';
   if (title) for (const [t, n] of contentTerms(title, words(title), stops)) terms.set(t, (terms.get(t) ?? 0) + n * titleWeight);
@@ -107,6 +113,13 @@ export function articleFeatures(
     date: articleDate(doc),
     mentions: dateMentions(doc.dates),
   };
+}
+
+function distinctSorted(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
 }
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
