@@ -24,7 +24,7 @@ export const EN_PAST = /\b(?:since|ended|bought|sold)\s+(?:\w+\s+){0,2}(?:in|on)
 export const EN_OPENING_LEAD = /^\s*(?:(?:in|on|during|by|since|until|through)\s+)?(?:(?:early|late|mid)[-\s]+)?$/i;
 
 /** Irregular past forms a news clause often turns on (regular ones end in -ed). */
-const IRREGULAR_PAST = 'was|were|had|did|said|told|brought|bought|sold|took|made|came|went|began|rose|fell|won|lost|got|gave|met|left|paid|held|found|became|saw|thought|sent|spent|led|built|grew|wrote|ran|struck|chose|drew|flew|hit|cut|quit';
+const IRREGULAR_PAST = /^(?:was|were|had|did|said|told|brought|bought|sold|took|made|came|went|began|rose|fell|won|lost|got|gave|met|left|paid|held|found|became|saw|thought|sent|spent|led|built|grew|wrote|ran|struck|chose|drew|flew|hit|cut|quit)$/;
 
 /**
  * The tense of the clause a sentence-opening date governs ("In January, American Medical brought
@@ -37,7 +37,7 @@ export function enOpeningTense(after: string): 'past' | 'future' | null {
   for (const w of clause[1].split(/\s+/).slice(0, 8)) {
     const word = w.toLowerCase().replace(/[^a-z']/g, '');
     if (/^(?:will|'ll|shall|would|plans|expects|is|are|has|have|can|may|must|should)$/.test(word)) return /^(?:will|'ll|shall|would|plans|expects)$/.test(word) ? 'future' : null;
-    if (new RegExp(`^(?:${IRREGULAR_PAST})$`).test(word) || (/^[a-z]{3,}ed$/.test(word) && w === w.toLowerCase())) return 'past';
+    if (IRREGULAR_PAST.test(word) || (/^[a-z]{3,}ed$/.test(word) && w === w.toLowerCase())) return 'past';
   }
   return null;
 }
@@ -290,10 +290,9 @@ export const EN_RULES: Rule[] = [
   // "on Monday and Tuesday nights": the first day shares the plural that makes the second a set
   rule(
     `\\b(${WEEKDAY})(?=\\s+(?:and|or)\\s+${WEEKDAY_NAME}(?:s|\\s+(${POD})s)\\b)`,
-    (m, text) => {
+    (m) => {
       const wd = WORDS.weekdays[lc(m[1])];
-      const pod = /\s+(morning|afternoon|evening|night|overnight)s\b/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
-      return fixed(m, { type: 'SET', value: `XXXX-WXX-${wd}${pod ? `T${WORDS.partsOfDay[lc(pod[1])]}` : ''}` });
+      return fixed(m, { type: 'SET', value: `XXXX-WXX-${wd}${m[2] ? `T${WORDS.partsOfDay[lc(m[2])]}` : ''}` });
     },
     2,
     'g',
