@@ -192,6 +192,9 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     let hit: SentenceOverlap | null = null;
     for (const e of earlier) {
       for (const other of e.sents) {
+        // Dice can be at most 2 min / sum: skip sentences too short or too long to qualify or to do better.
+        const bound = (2 * Math.min(terms.length, other.length)) / (terms.length + other.length);
+        if (bound < opt.overlapThreshold || (hit && bound <= hit.score)) continue;
         const score = sentenceOverlap(terms, other);
         if (score >= opt.overlapThreshold && (!hit || score > hit.score)) hit = { sentence, id: e.id, score: round(score) };
       }
