@@ -40,7 +40,7 @@ function inDateline(text: string, c: Candidate): boolean {
  * 'a third-quarter loss', 'the two-week trip': a time expression used as a hyphenated modifier
  * leaves the article to the noun it modifies (TimeBank).
  */
-const ARTICLE_BEFORE_MODIFIER = /^(?:a|an|the)\s+(?=(?:\S+\s+)*?\S+-\S+$)/i;
+const ARTICLE_BEFORE_MODIFIER = /^(?:a|an|the)\s+(?=(?:\S+\s+)*?\S+-(?:second|minute|hour|day|night|week|weekend|month|quarter|half|year|decade|century|term|period|session|time)s?$)/i;
 
 function trimArticle(text: string, c: Candidate): Candidate {
   const m = ARTICLE_BEFORE_MODIFIER.exec(text.slice(c.start, c.end));

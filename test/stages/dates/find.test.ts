@@ -52,6 +52,9 @@ describe('English news expressions', () => {
     expect(one('Net income in the third quarter rose.', 'en', dct)).toEqual([{ text: 'the third quarter', type: 'DATE', value: '1989-Q3' }]);
     // as a hyphenated modifier the article belongs to the noun
     expect(one('It posted a third-quarter loss after the two-week strike.', 'en', dct).map((t) => t.text)).toEqual(['third-quarter', 'two-week']);
+    // a hyphenated number or decade is no modifier: the article stays
+    expect(one('the level we saw in the winter of nineteen ninety-four', 'en', dct)[0].text).toBe('the winter of nineteen ninety-four');
+    expect(one('a 50% share by the mid-1990s', 'en', dct)[0].text).toBe('the mid-1990s');
     // 'over the past' is during them, and the span leaves 'over' out (TimeBank)
     expect(one('over the past five years', 'en', dct)).toEqual([{ text: 'the past five years', type: 'DURATION', value: 'P5Y' }]);
     expect(one('Then, a week or so ago, he picked Saturday.', 'en', dct)[0]).toMatchObject({ text: 'a week or so ago', type: 'DATE', mod: 'APPROX' });
