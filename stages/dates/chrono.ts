@@ -115,7 +115,8 @@ export function chronoCandidates(text: string, lang: string): Candidate[] {
       if (k.hour !== undefined && !/\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(res.text)) continue;
       // the span without the prepositions and punctuation chrono takes in
       const lead = /^(?:(?:on|at|in|by|from|since|of)\s+)*/i.exec(res.text)![0].length;
-      const trimmed = res.text.slice(lead).replace(/[\s,.;:]+$/, (t) => (/^\.$/.test(t) && /\b[A-Z][a-z]{2,3}\.$/.test(res.text) ? t : ''));
+      // (a closing bracket chrono takes in with the date is the sentence's: "(4 a.m. EDT Thursday)")
+      const trimmed = res.text.slice(lead).replace(/[\s,.;:)]+$/, (t) => (/^\.$/.test(t) && /\b[A-Z][a-z]{2,3}\.$/.test(res.text) ? t : ''));
       const start = from + res.index + lead;
       const end = start + trimmed.length;
       const before = text.slice(Math.max(0, start - 20), start);

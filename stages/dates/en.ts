@@ -113,7 +113,7 @@ const fixed = (m: RegExpExecArray, v: TimexValue | ((r: Resolver) => TimexValue 
 /** The clause a date sits in, up to the date: back to a sentence end, semicolon, colon, dash or quotation mark. */
 function clauseBefore(text: string, start: number, max = 100): string {
   const before = text.slice(Math.max(0, start - max), start);
-  const cut = Math.max(before.search(/[^.;:!?"\u201c\u201d(]*$/), before.lastIndexOf('``') + 2, before.lastIndexOf("''") + 2, before.lastIndexOf(' -- ') + 4);
+  const cut = Math.max(before.search(/[^.;:!?"\u201c\u201d]*$/), before.lastIndexOf('``') + 2, before.lastIndexOf("''") + 2, before.lastIndexOf(' -- ') + 4);
   return before.slice(cut);
 }
 

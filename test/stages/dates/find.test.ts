@@ -98,6 +98,8 @@ describe('English news expressions', () => {
     // the last future marker of the clause governs a weekday, unless a reporting verb or a possessive intervenes
     expect(one('Protesters planned a large demonstration in Little Havana on Saturday.', 'en', '2000-01-07')[0].value).toBe('2000-01-08');
     expect(one('The father would be traveling to the United States Thursday with his wife.', 'en', '2000-04-05')[0].value).toBe('2000-04-06');
+    // a parenthesis restates the time inside the same clause
+    expect(one('He will leave at 4 in the morning (4 a.m. EDT Thursday).', 'en', '2000-04-05')[1]).toEqual({ text: '4 a.m. EDT Thursday', type: 'TIME', value: '2000-04-06T04:00' });
     expect(one('They would look for ways to get around Wednesday\'s ruling.', 'en', '2000-01-07')[0].value).toBe('2000-01-05');
     expect(one('Until Thursday, they had not called him.', 'en', '1999-05-07')[0].value).toBe('1999-05-06');
     expect(one('A memorial service planned for Saturday was canceled.', 'en', '1999-10-24')[0].value).toBe('1999-10-23');
