@@ -33,8 +33,9 @@ const IRREGULAR_PAST = /^(?:was|were|had|did|said|told|brought|bought|sold|took|
  */
 export function enOpeningTense(after: string): 'past' | 'future' | null {
   const clause = /^,\s+([^.;:!?]*)/.exec(after);
-  if (!clause) return null;
-  for (const w of clause[1].split(/\s+/).slice(0, 8)) {
+  // "On Friday, when Albright set aside ...": a subordinate clause comes first, its verb is not the main one
+  if (!clause || /^(?:when|while|as|after|before|if|because|although|though|since|until|once)\b/i.test(clause[1])) return null;
+  for (const w of clause[1].split(/\s+/).slice(0, 12)) {
     const word = w.toLowerCase().replace(/[^a-z']/g, '');
     if (/^(?:will|'ll|shall|would|plans|expects|is|are|has|have|can|may|must|should)$/.test(word)) return /^(?:will|'ll|shall|would|plans|expects)$/.test(word) ? 'future' : null;
     if (IRREGULAR_PAST.test(word) || (/^[a-z]{3,}ed$/.test(word) && w === w.toLowerCase())) return 'past';
@@ -124,6 +125,9 @@ function clauseBefore(text: string, start: number, max = 100): string {
  */
 const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|(?<!\b(?:previously|originally|as)\s+)planned|planning|expected\s+to|intends?\s+to|going\s+to|until|ahead\s+of|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next)\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
 
+/** A verb of a scheduled event in the present tense right before the day ("meet separately Monday", "expires Friday"). */
+const SCHEDULED_PRESENT = /\b(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|votes?|travels?|returns?|expires?|convenes?|reconvenes?|takes\s+place|take\s+place)\s+(?:\w+ly\s+)?(?:on\s+)?$/i;
+
 /** Past unless the clause before says it is coming ("will meet Friday"). */
 function lookingAhead(r: Resolver, start: number, end: number): boolean {
   const clause = clauseBefore(r.text, start);
@@ -133,6 +137,14 @@ function lookingAhead(r: Resolver, start: number, end: number): boolean {
   // a plan the text reports as overtaken ("had been due to expire Friday", "planned for Saturday was canceled") lies before the anchor
   if (/\bhad\s+been\s+(?:\w+\s+)?(?:due|scheduled|set|expected|planned)\b/i.test(clause)) return false;
   if (/^\s+(?:was|were|had\s+been)\s+(?:canceled|cancelled|postponed|called\s+off|scrapped)\b/i.test(after)) return false;
+  // "On Tuesday, the league plans to hold ...": a day that opens its sentence takes the tense of its clause
+  const sentenceStart = Math.max(r.text.lastIndexOf('. ', start), r.text.lastIndexOf('\n', start)) + 1;
+  if (EN_OPENING_LEAD.test(r.text.slice(sentenceStart, start))) {
+    const tense = enOpeningTense(r.text.slice(end, end + 80));
+    if (tense) return tense === 'future';
+  }
+  // "Arafat and Netanyahu meet separately Monday", "the offer expires Friday": a scheduled event in the present tense
+  if (SCHEDULED_PRESENT.test(clause)) return true;
   // "Until Thursday, they had not ...": a clause that opens with 'until' looks back
   const mark = FUTURE_MARK.exec(clause);
   if (!mark || (/^until$/i.test(mark[0]) && !clause.slice(0, mark.index).trim())) return false;

@@ -98,6 +98,10 @@ describe('English news expressions', () => {
     // the last future marker of the clause governs a weekday, unless a reporting verb or a possessive intervenes
     expect(one('Protesters planned a large demonstration in Little Havana on Saturday.', 'en', '2000-01-07')[0].value).toBe('2000-01-08');
     expect(one('The father would be traveling to the United States Thursday with his wife.', 'en', '2000-04-05')[0].value).toBe('2000-04-06');
+    // a day that opens its sentence takes the tense of its clause; a scheduled event may be in the present tense
+    expect(one('On Tuesday, the league plans to hold a news conference.', 'en', '1998-10-26')[0].value).toBe('1998-10-27');
+    expect(one('On Friday, when Albright set aside time, she said more.', 'en', '1998-08-17')[0].value).toBe('1998-08-14');
+    expect(one('He and Arafat meet separately Monday with Albright.', 'en', '1998-05-01')[0].value).toBe('1998-05-04');
     // a parenthesis restates the time inside the same clause
     expect(one('He will leave at 4 in the morning (4 a.m. EDT Thursday).', 'en', '2000-04-05')[1]).toEqual({ text: '4 a.m. EDT Thursday', type: 'TIME', value: '2000-04-06T04:00' });
     expect(one('They would look for ways to get around Wednesday\'s ruling.', 'en', '2000-01-07')[0].value).toBe('2000-01-05');
