@@ -944,6 +944,36 @@ export const EN_RULES: Rule[] = [
     },
     2,
   ),
+  // "the day before last Tuesday's hearing", "the day after Oct. 12": one day off a named day
+  rule(
+    `\\bday\\s+(before|after)\\s+(?:(?:(last|next|this)\\s+)?(${WEEKDAY})|(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)`,
+    (m) => {
+      const shift = lc(m[1]) === 'before' ? -1 : 1;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return {
+        start,
+        end,
+        resolve(r) {
+          let base: Day | null = null;
+          if (m[3] && r.anchor) {
+            const [y, mo, d] = weekdayValue(r, WORDS.weekdays[lc(m[3])], m[2] ? lc(m[2]) : '', start, end).split('-').map(Number);
+            base = { y, m: mo, d };
+          } else if (m[4]) {
+            const month = monthOf(m[4]);
+            const y = month ? r.yearFor(month, +m[5], start, end) : null;
+            if (month && y !== null && +m[5] <= 31) base = { y, m: month, d: +m[5] };
+          }
+          if (!base) return null;
+          // the named day stays what the text talks about ("... last Tuesday's hearing; he appeared in court the next morning")
+          r.state.lastDay = base;
+          return derived({ type: 'DATE', value: formatDay(addDays(base, shift)) });
+        },
+      };
+    },
+    3,
+    'gi',
+  ),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -983,6 +1013,7 @@ const EN_TRIGGERS: RegExp[] = [
   /\bfor\s+(?:a|some)\s/gi,
   /\sday\s+of\b/gi,
   /(?:following|next|previous|same|that)\s+(?:day|morning|afternoon|evening|night)/gi,
+  /day\s+(?:before|after)\s/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

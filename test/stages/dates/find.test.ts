@@ -134,6 +134,10 @@ describe('English news expressions', () => {
     expect(one('In March, the company sought buyers. The following month, it put itself up for sale.', 'en', dct).map((t) => t.value)).toEqual(['1989-03', '1989-04']);
     expect(one('He appeared in court on Feb. 22. He was healthy the next morning.', 'en', '2000-02-24').map((t) => t.value)).toEqual(['2000-02-22', '2000-02-23']);
     expect(one('Dr. Slepian was killed on Oct. 23. Earlier that day, his family sent a fax.', 'en', '1998-10-26')[1]).toMatchObject({ text: 'Earlier that day', value: '1998-10-23' });
+    expect(one("The day before last Tuesday's court hearing, he spoke. He appeared in court the next morning.", 'en', '2000-02-24').map((t) => [t.text, t.value])).toEqual([
+      ['day before last Tuesday', '2000-02-21'],
+      ['the next morning', '2000-02-23'],
+    ]);
     // with nothing to point back to, 'that day' is no time expression
     expect(one('Traders suffer huge losses on trades made that day.', 'en', dct)).toEqual([]);
     // 'next to', 'the next morning' do not make the sentence look ahead
