@@ -28,6 +28,10 @@ export interface TrainNerOptions {
   names?: string[];
   /** Visits per epoch of the documents of each --train file, in order (default 1 each). */
   weight?: number[];
+  /** Share of document visits read sentence by sentence without document memory (default 0). */
+  isolated?: number;
+  /** Share of sentence visits with the word's identity features hidden (default 0). */
+  hide?: number;
 }
 
 /** What the manifest says about the terms of a gold file, from SOURCES-ner.md, by file name. */
@@ -69,6 +73,8 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     clusters,
     nameParts,
     visits,
+    isolated: options.isolated,
+    hide: options.hide,
     log,
     progress: tty ? (done, total) => process.stderr.write(`\r  ${((100 * done) / total).toFixed(0)}% of ${total} tokens`) : undefined,
   });
@@ -92,6 +98,8 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     `--seed ${options.seed}`,
     ...(options.bits !== 21 ? [`--bits ${options.bits}`] : []),
     ...((options.folds ?? 4) !== 4 ? [`--folds ${options.folds}`] : []),
+    ...(options.isolated ? [`--isolated ${options.isolated}`] : []),
+    ...(options.hide ? [`--hide ${options.hide}`] : []),
     ...(options.unlabelled?.length ? [`--unlabelled ${options.unlabelled.join(' ')}`] : []),
     ...(options.names?.length ? [`--names ${options.names.join(' ')}`] : []),
   ].join(' ');
@@ -113,6 +121,8 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
       epochs: options.epochs,
       seed: options.seed,
       folds: options.folds ?? 4,
+      ...(options.isolated ? { isolated: options.isolated } : {}),
+      ...(options.hide ? { hide: options.hide } : {}),
       seconds: Math.round(seconds),
       perEpoch: result.epochs.map((e) => ({ epoch: e.epoch, dev: e.dev.map((d) => ({ file: d.name, f1: round(d.f1) })) })),
     },
@@ -138,6 +148,12 @@ const integer = (value: string) => {
   return n;
 };
 
+const share = (value: string) => {
+  const x = Number(value);
+  if (!(x >= 0 && x <= 1)) throw new Error(`not a share between 0 and 1: ${value}`);
+  return x;
+};
+
 /** Adds `train ner` to the CLI (creating the `train` command if the program has none yet). */
 export function registerTrainCommand(program: Command): void {
   const train = program.commands.find((c) => c.name() === 'train') ?? program.command('train').description('train an embedded model');
@@ -154,6 +170,8 @@ export function registerTrainCommand(program: Command): void {
     .option('--folds <n>', 'gazetteer folds: each training document sees the names of the other folds only', integer, 4)
     .option('--unlabelled <files...>', 'unlabelled JSONL text (a `text` field) to learn word classes from')
     .option('--weight <n...>', 'visits per epoch of each --train file\'s documents, in order (default 1 each): up-weights one corpus of a mix', (v: string, prev: number[] | undefined) => [...(prev ?? []), integer(v)])
+    .option('--isolated <share>', 'share (0-1) of document visits read sentence by sentence without document memory', share, 0)
+    .option('--hide <share>', 'share (0-1) of sentence visits with the features that identify the word (itself, gazetteer, memory) hidden', share, 0)
     .option('--names <files...>', 'annotated files of any language to mine name parts from (foreign given names, surnames)')
     .action(async (opts: TrainNerOptions) => {
       await trainNer(opts);

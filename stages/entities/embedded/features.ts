@@ -10,6 +10,12 @@ import { capitalBucket, signature } from './word-classes.ts';
 /** Features per token that do not depend on the tags: 43 of the sentence, 2 of the document. */
 export const STATIC_FEATURES = 45;
 export const SENTENCE_FEATURES = 43;
+/**
+ * The slots that know the word itself rather than its context or make-up: the word and its
+ * n-grams, gazetteer matches, the capitalised run's hash, the document memory. Training hides
+ * them in some sentences (see train.ts) so that context learns to find names nobody listed.
+ */
+export const IDENTITY_SLOTS: readonly number[] = [1, 2, 7, 8, 9, 26, 27, 28, 37, 43, 44];
 /** A feature slot with nothing in it (the model has no such resource): never stored, never trained. */
 export const NO_FEATURE = -2;
 
@@ -96,8 +102,8 @@ function hashRange(s: string, from: number, to: number): number {
 export interface Lexicon {
   /** Name gazetteer: hash of a token sequence (see sequenceHash) to a type bit mask. */
   gazetteer(hash: number): number;
-  /** Word class of a lower-cased word hash (see word-classes.ts; 0 = unknown). */
-  cluster(lowerHash: number): number;
+  /** Word class of a lower-cased word hash, or of a capitalised form's hash (see word-classes.ts; 0 = unknown). */
+  cluster(hash: number): number;
   /** Name-part flags of a lower-cased word hash (see word-classes.ts), where the model has them. */
   nameParts?(lowerHash: number): number;
 }
@@ -144,7 +150,8 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     const len = lw.length;
     for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = len > k + 1 ? hashRange(lw, 0, k + 1) : 0;
     for (let k = 0; k < 4; k++) view.suffix[i * 4 + k] = len > k + 1 ? hashRange(lw, len - k - 1, len) : 0;
-    view.cluster[i] = lexicon.cluster(view.lower[i]);
+    // A capitalised form with a class of its own (a given name that is also a common word) uses it.
+    view.cluster[i] = (view.flags[i] & 2 && lexicon.cluster(view.word[i])) || lexicon.cluster(view.lower[i]);
     if (view.names) view.names[i] = lexicon.nameParts!(view.lower[i]);
     let kind = 0;
     for (let j = 0; j < w.length; j++) {

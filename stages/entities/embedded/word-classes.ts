@@ -5,10 +5,14 @@
  * signs of a random projection of its left/right neighbour counts (a cheap stand-in for Brown
  * clusters: words used alike share leading bits). Packed into one uint32 per word:
  * bits 0-2 capital-ratio bucket (0 = unseen), bits 8-31 the signature.
+ * A word form written with a capital inside sentences often enough gets a class of its own, under
+ * the hash of the form as written: the signature of its capitalised uses (`Khiêm` after `anh`,
+ * `ông`, `với`) with the capital ratio of its lower-case word (`khiêm tốn`), so an ambiguous
+ * syllable used as a given name does not just inherit the contexts of the common word.
  */
 import { readFileSync } from 'node:fs';
 import { readGoldFile } from './gold.ts';
-import { hashString } from './hash.ts';
+import { hashString, mix } from './hash.ts';
 import { tokenize } from './tokenize.ts';
 
 const DIMS = 24;
@@ -27,9 +31,13 @@ function bucketOf(ratio: number): number {
   return ratio < 0.02 ? 1 : ratio < 0.2 ? 2 : ratio < 0.6 ? 3 : ratio < 0.9 ? 4 : 5;
 }
 
-/** ±1 of context c on side s in dimension d, from a hash (deterministic, no table). */
+/**
+ * ±1 of context c on side s in dimension d, from a hash (deterministic, no table). From a mixed
+ * hash: the low bit of FNV-1a over `${c}:${s}:${d}` is the parity of the characters' low bits,
+ * which made the dimensions copies of one another (a signature of about one bit).
+ */
 function sign(c: number, s: number, d: number): number {
-  return hashString(`${c}:${s}:${d}`) & 1 ? 1 : -1;
+  return mix(mix(c, s), d) & 1 ? 1 : -1;
 }
 
 /** Build the word classes from JSONL files with a `text` field; returns lower-case word hash -> packed class. */
@@ -39,6 +47,17 @@ export function buildWordClasses(files: string[], log: (line: string) => void = 
   const capitals: number[] = [];
   const inner: number[] = [];
   const stream: number[] = [];
+  // Capitalised forms inside sentences: form -> id (in the same id space), and per stream position.
+  const forms = new Map<string, number>();
+  const formOf: number[] = [];
+  const isForm: boolean[] = [];
+  const newId = () => {
+    counts.push(0);
+    capitals.push(0);
+    inner.push(0);
+    isForm.push(false);
+    return counts.length - 1;
+  };
   for (const file of files) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
@@ -48,25 +67,31 @@ export function buildWordClasses(files: string[], log: (line: string) => void = 
       for (const t of tokenize(text)) {
         const lower = t.text.toLowerCase();
         let id = ids.get(lower);
-        if (id === undefined) {
-          ids.set(lower, (id = counts.length));
-          counts.push(0);
-          capitals.push(0);
-          inner.push(0);
-        }
+        if (id === undefined) ids.set(lower, (id = newId()));
         counts[id]++;
+        let form = -1;
         if (!initial && lower !== t.text.toUpperCase()) {
           inner[id]++;
-          if (t.text[0] !== lower[0]) capitals[id]++;
+          if (t.text[0] !== lower[0]) {
+            capitals[id]++;
+            form = forms.get(t.text) ?? -1;
+            if (form < 0) {
+              forms.set(t.text, (form = newId()));
+              isForm[form] = true;
+            }
+            counts[form]++;
+          }
         }
         initial = /^[.!?…:"“”]$/.test(t.text) || text[t.end] === '\n';
         stream.push(id);
+        formOf.push(form);
       }
       stream.push(-1);
+      formOf.push(-1);
     }
   }
-  log(`word classes: ${stream.length} tokens, ${counts.length} word forms`);
-  const byCount = counts.map((_, i) => i).sort((a, b) => counts[b] - counts[a] || a - b);
+  log(`word classes: ${stream.length} tokens, ${ids.size} words, ${forms.size} capitalised forms`);
+  const byCount = counts.map((_, i) => i).filter((i) => !isForm[i]).sort((a, b) => counts[b] - counts[a] || a - b);
   const context = new Int32Array(counts.length).fill(-1);
   byCount.slice(0, CONTEXTS).forEach((id, rank) => (context[id] = rank));
   const weight = new Float64Array(CONTEXTS);
@@ -74,14 +99,19 @@ export function buildWordClasses(files: string[], log: (line: string) => void = 
   const proj = new Float64Array(CONTEXTS * 2 * DIMS);
   for (let c = 0; c < CONTEXTS; c++) for (let s = 0; s < 2; s++) for (let d = 0; d < DIMS; d++) proj[(c * 2 + s) * DIMS + d] = sign(c, s, d) * weight[c];
   const vectors = new Float64Array(counts.length * DIMS);
-  for (let i = 0; i < stream.length; i++) {
-    const w = stream[i];
-    if (w < 0 || counts[w] < MIN_COUNT) continue;
+  const addContext = (w: number, left: number, right: number) => {
     const base = w * DIMS;
-    const left = i > 0 && stream[i - 1] >= 0 ? context[stream[i - 1]] : -1;
-    const right = i + 1 < stream.length && stream[i + 1] >= 0 ? context[stream[i + 1]] : -1;
     if (left >= 0) for (let d = 0, p = left * 2 * DIMS; d < DIMS; d++) vectors[base + d] += proj[p + d];
     if (right >= 0) for (let d = 0, p = (right * 2 + 1) * DIMS; d < DIMS; d++) vectors[base + d] += proj[p + d];
+  };
+  for (let i = 0; i < stream.length; i++) {
+    const w = stream[i];
+    if (w < 0) continue;
+    const left = i > 0 && stream[i - 1] >= 0 ? context[stream[i - 1]] : -1;
+    const right = i + 1 < stream.length && stream[i + 1] >= 0 ? context[stream[i + 1]] : -1;
+    if (counts[w] >= MIN_COUNT) addContext(w, left, right);
+    const form = formOf[i];
+    if (form >= 0 && counts[form] >= MIN_COUNT) addContext(form, left, right);
   }
   // Unit-normalise, then centre on the mean so the signs split the vocabulary.
   const mean = new Float64Array(DIMS);
@@ -96,14 +126,20 @@ export function buildWordClasses(files: string[], log: (line: string) => void = 
   }
   for (let d = 0; d < DIMS; d++) mean[d] /= kept || 1;
   const classes = new Map<number, number>();
-  for (const [lower, w] of ids) {
-    if (counts[w] < MIN_COUNT) continue;
+  const packed = (w: number, capitalOf: number) => {
     let sig = 0;
     for (let d = 0; d < DIMS; d++) sig = (sig << 1) | (vectors[w * DIMS + d] > mean[d] ? 1 : 0);
-    const cap = inner[w] >= MIN_COUNT ? bucketOf(capitals[w] / inner[w]) : 0;
-    classes.set(hashString(lower), ((sig << 8) | cap) >>> 0);
+    const cap = inner[capitalOf] >= MIN_COUNT ? bucketOf(capitals[capitalOf] / inner[capitalOf]) : 0;
+    return ((sig << 8) | cap) >>> 0;
+  };
+  for (const [lower, w] of ids) if (counts[w] >= MIN_COUNT) classes.set(hashString(lower), packed(w, w));
+  let formClasses = 0;
+  for (const [form, w] of forms) {
+    if (counts[w] < MIN_COUNT) continue;
+    classes.set(hashString(form), packed(w, ids.get(form.toLowerCase())!));
+    formClasses++;
   }
-  log(`word classes: ${classes.size} words with a class`);
+  log(`word classes: ${classes.size - formClasses} words and ${formClasses} capitalised forms with a class`);
   return classes;
 }
 

@@ -20,6 +20,18 @@ describe('embedded NER tokeniser', () => {
     expect(tokenize(text).map((t) => t.text)).toContain('20/11');
   });
 
+  it('reads Vietnamese in one spelling: tone marks on the first vowel of oa/oe/uy, Đ for the eth', () => {
+    const text = 'Chị Thuỳ ở Khánh Hoà gặp ông Thủy tại Ðà Nẵng, khoẻ và quý.';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual([
+      'Chị', 'Thùy', 'ở', 'Khánh', 'Hòa', 'gặp', 'ông', 'Thủy', 'tại', 'Đà', 'Nẵng', ',', 'khỏe', 'và', 'quý', '.',
+    ]);
+    // Same lengths: the offsets still slice the text as printed.
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toContain('Thuỳ');
+    for (const t of tokens) expect(t.end - t.start).toBe(t.text.length);
+    expect(tokenize('Hoàng Anh Đức và Maríe Cuá').map((t) => t.text)).toEqual(['Hoàng', 'Anh', 'Đức', 'và', 'Maríe', 'Cuá']);
+  });
+
   it('tokenises a slice with offsets into the whole text', () => {
     const text = 'Một. Hai Ba.';
     const tokens = tokenize(text, 5, 12);

@@ -85,4 +85,19 @@ describe('embedded NER training', () => {
     const ones = trainModel({ ...options, train, visits: train.map(() => 1) });
     expect(Buffer.compare(plain.bytes, ones.bytes)).toBe(0);
   });
+
+  it('hides identity features and document memory in a seeded share of visits, and only when asked', () => {
+    const train = corpus(20);
+    const plain = trainModel({ ...options, train });
+    const zero = trainModel({ ...options, train, hide: 0, isolated: 0 });
+    expect(Buffer.compare(plain.bytes, zero.bytes)).toBe(0);
+    const a = trainModel({ ...options, train, hide: 0.5, isolated: 0.5 });
+    const b = trainModel({ ...options, train, hide: 0.5, isolated: 0.5 });
+    expect(Buffer.compare(a.bytes, b.bytes)).toBe(0);
+    expect(Buffer.compare(a.bytes, plain.bytes)).not.toBe(0);
+    // Context alone still finds the names: the model tags a sentence of unseen names.
+    const model = decodeModel(a.bytes);
+    const text = 'Hôm nay ông Đỗ Quang Khải đến Cần Thơ làm việc với Bộ Y tế.';
+    expect(tagText(model, text, splitSentences(text)).map((s) => [s.text, s.label])).toContainEqual(['Đỗ Quang Khải', 'PER']);
+  });
 });
