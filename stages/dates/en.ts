@@ -123,13 +123,18 @@ function clauseBefore(text: string, start: number, max = 100): string {
  * "planned a rally on Saturday", "would be traveling Thursday" as the next such day): the last
  * future marker of the clause before the date, with no reporting verb after it.
  */
-const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|(?<!\b(?:previously|originally|as)\s+)planned|planning|expected\s+to|intends?\s+to|going\s+to|until|ahead\s+of|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next)\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
+const FUTURE_MARK = /\b(?:will|'ll|shall|would(?!\s+have)|to\s+be|is\s+to|are\s+to|scheduled|due|set\s+to|plans?|(?<!\b(?:previously|originally|as)\s+)planned|planning|expected\s+to|intends?\s+to|going\s+to|until|ahead\s+of|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|next(?!\s+(?:to|door)\b))\b(?![^]*\b(?:said|says|announced|reported|told)\b)/i;
 
 /** A verb of a scheduled event in the present tense right before the day ("meet separately Monday", "expires Friday"). */
 const SCHEDULED_PRESENT = /\b(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|votes?|travels?|returns?|expires?|convenes?|reconvenes?|takes\s+place|take\s+place)\s+(?:\w+ly\s+)?(?:on\s+)?$/i;
 
 /** Past unless the clause before says it is coming ("will meet Friday"). */
-function lookingAhead(r: Resolver, start: number, end: number): boolean {
+/** The same reading for a month or day whose year is not printed ("planning for the NATO summit in April"). */
+export function enClauseAhead(text: string, start: number, end: number): boolean {
+  return lookingAhead({ text }, start, end);
+}
+
+function lookingAhead(r: Pick<Resolver, 'text'>, start: number, end: number): boolean {
   const clause = clauseBefore(r.text, start);
   const after = r.text.slice(end, end + 30);
   // "Wednesday's ruling": the day modifies a noun, not the clause's verb

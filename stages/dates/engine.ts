@@ -155,6 +155,8 @@ export interface TenseCues {
    * of the clause it governs, read from the words after it.
    */
   opening?: (after: string) => 'past' | 'future' | null;
+  /** Whether the verb governing a date presents it as coming, read from its clause ("would leave ... on March 30"). */
+  clauseAhead?: (text: string, start: number, end: number) => boolean;
   /** What may stand before a date that opens its sentence ("In", "In early"). */
   openingLead?: RegExp;
   /** How many characters before a date the sentence-level cues are looked for. */
@@ -182,7 +184,7 @@ export function resolveCandidates(text: string, anchor: Day | null, candidates: 
     },
     yearFor(month, day, start, end) {
       if (!anchor) return null;
-      const coming = this.future(start, end);
+      const coming = this.future(start, end) || (cues.clauseAhead?.(text, start, end) ?? false);
       let tense = this.spanTense(start, end);
       // 'since March' is behind the anchor whatever else the sentence plans
       if (!tense && cues.past?.test(text.slice(Math.max(0, start - 30), start))) tense = 'past';

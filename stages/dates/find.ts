@@ -3,7 +3,7 @@ import type { DateAnchor, Timex } from '../../pipeline/layers.ts';
 import { parseDay } from './calendar.ts';
 import { chronoCandidates } from './chrono.ts';
 import { resolveCandidates, runRules, selectCandidates, type Candidate, type Rule, type TenseCues } from './engine.ts';
-import { EN_FUTURE, EN_OPENING_LEAD, EN_PAST, EN_RULES, EN_SPAN_FUTURE, EN_SPAN_PAST, enOpeningTense } from './en.ts';
+import { EN_FUTURE, EN_OPENING_LEAD, EN_PAST, EN_RULES, EN_SPAN_FUTURE, EN_SPAN_PAST, enClauseAhead, enOpeningTense } from './en.ts';
 import { VI_FUTURE, VI_RULES, VI_SPAN_FUTURE, VI_SPAN_PAST } from './vi.ts';
 
 interface LanguageRules {
@@ -19,7 +19,7 @@ interface LanguageRules {
 
 const LANGUAGES: Record<string, LanguageRules> = {
   vi: { rules: VI_RULES, cues: { future: VI_FUTURE, spanPast: VI_SPAN_PAST, spanFuture: VI_SPAN_FUTURE, window: 80 }, chrono: false, datelines: false },
-  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 100, past: EN_PAST, opening: enOpeningTense, openingLead: EN_OPENING_LEAD }, chrono: true, datelines: true, articles: 'modifier' },
+  en: { rules: EN_RULES, cues: { future: EN_FUTURE, spanPast: EN_SPAN_PAST, spanFuture: EN_SPAN_FUTURE, window: 100, past: EN_PAST, opening: enOpeningTense, openingLead: EN_OPENING_LEAD, clauseAhead: enClauseAhead }, chrono: true, datelines: true, articles: 'modifier' },
 };
 /** Languages without a rule set: chrono-node's own locale, where it has one. */
 const FALLBACK: LanguageRules = { rules: [], cues: LANGUAGES.en.cues, chrono: true, datelines: false };

@@ -91,6 +91,8 @@ describe('English news expressions', () => {
     // a deadline the text reports as overtaken lies before the anchor, not in the coming week
     expect(one('The offer had been due to expire Friday evening.', 'en', dct)[0].value).toBe('1989-10-27TEV');
     expect(one('The offer will expire Friday evening.', 'en', dct)[0].value).toBe('1989-11-03TEV');
+    // the clause's future markers govern a month without a year too
+    expect(one('They can participate in planning for the NATO summit in April.', 'en', '1998-12-05')[0].value).toBe('1999-04');
     // 'since March' is past even when the sentence plans something later
     // 'will' further back in the clause still makes the month a coming one
     expect(one('Qantas will almost double its flights between Australia and India by August in the search for markets.', 'en', '1998-02-13')[0].value).toBe('1998-08');
