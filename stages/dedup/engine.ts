@@ -251,8 +251,7 @@ function distinctHashes(hashes: ArrayLike<number>): { keys: Uint32Array; of: Uin
 
 /**
  * `tfidfVector`, `topTerms` and `hashVector` of terms.ts over the parallel arrays of `Features`,
- * with the same results: terms are sorted, so a term's index orders as the term does and
- * tie-breaks compare numbers, not strings.
+ * except that equal weights are ordered by term index (the terms' hash order), not by string.
  */
 interface IndexedVector {
   /** Indices into `Features.terms`, ascending (term order). */

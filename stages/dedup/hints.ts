@@ -21,7 +21,7 @@ export interface DedupHints {
   lineKeys: string[];
   lineSpans: Uint32Array;
   /**
-   * Content terms of text and title, sorted (JS string order), with their counts, 32-bit hashes
+   * Content terms of text and title, ordered by hash, with their counts, 32-bit hashes
    * and background df. An array, not one joined string: the corpus keeps new terms as df keys,
    * and a piece split from a joined string would keep the whole string alive.
    */
@@ -42,7 +42,7 @@ export interface DedupHints {
 
 /** The features an article's index entry and lookups are made of (furniture already taken out). */
 export interface Features {
-  /** Sorted: a term's index stands for it in tie-breaks (see `weightedVector`). */
+  /** Ordered by hash: a term's index stands for it in tie-breaks (see `weightedVector`). */
   terms: string[];
   counts: ArrayLike<number>;
   termHashes: ArrayLike<number>;
@@ -80,8 +80,12 @@ function memoHash(res: DedupResources): (term: string) => number {
 
 function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions, hash: (term: string) => number) {
   const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
-  const terms = [...f.terms.keys()].sort(); // UTF-16 code unit order, as `<` compares
-  const termHashes = Uint32Array.from(terms, hash);
+  // Ordered by hash (then first occurrence): a numeric sort, where sorting the strings cost
+  // ~0.4 ms an article. Any fixed order does: it only breaks ties between equal weights.
+  const found = [...f.terms.keys()];
+  const keyed = Float64Array.from(found, (t, i) => hash(t) * 65536 + i).sort();
+  const terms = Array.from(keyed, (k) => found[k % 65536]);
+  const termHashes = Uint32Array.from(keyed, (k) => Math.floor(k / 65536));
   return {
     terms,
     counts: Float64Array.from(terms, (t) => f.terms.get(t)!),
