@@ -16,6 +16,12 @@ export const SENTENCE_FEATURES = 43;
  * them in some sentences (see train.ts) so that context learns to find names nobody listed.
  */
 export const IDENTITY_SLOTS: readonly number[] = [1, 2, 7, 8, 9, 26, 27, 28, 37, 43, 44];
+/**
+ * Static features that are functions of the token's own text alone (bias, word, lower case,
+ * affixes, shape, word class): at tag time their summed row is cached per word (viterbi.ts).
+ * A test checks that these slots do not change with the context.
+ */
+export const WORD_FEATURES: readonly number[] = [0, 1, 2, 12, 13, 14, 15, 16, 17, 18, 19, 30, 31];
 /** A feature slot with nothing in it (the model has no such resource): never stored, never trained. */
 export const NO_FEATURE = -2;
 

@@ -6,7 +6,7 @@ import { DocumentMemory } from './memory.ts';
 import type { NerModel } from './model.ts';
 import { SparseWeights } from './weights.ts';
 import { tokenize } from './tokenize.ts';
-import { transitionsAllowed, viterbi, type Decoder } from './viterbi.ts';
+import { transitionsAllowed, viterbi, WordRowCache, type Decoder } from './viterbi.ts';
 
 /** Write the document-level features of every token of a sentence into its static features. */
 export function fillHistory(view: SentenceView, memory: DocumentMemory, mask: number, statics: Int32Array): void {
@@ -31,6 +31,7 @@ export function decoderOf(model: NerModel): Decoder {
     allowed: transitionsAllowed(model.info),
     featureMask: model.featureMask,
     scale: 1 / spread,
+    wordRows: new WordRowCache(weights, model.info.type.length),
   };
   decoders.set(model, decoder);
   return decoder;

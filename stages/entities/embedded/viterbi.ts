@@ -3,7 +3,7 @@
  * row per previous tag, and a row per (previous tag, token shape). `I-X` may only follow `B-X` or
  * `I-X`, so every decoded sequence reads back as well-formed spans.
  */
-import { STATIC_FEATURES, transitionBucket, transitionShapeBucket, type SentenceView } from './features.ts';
+import { STATIC_FEATURES, WORD_FEATURES, transitionBucket, transitionShapeBucket, type SentenceView } from './features.ts';
 import type { TagInfo } from './labels.ts';
 import type { RowWeights } from './model.ts';
 
@@ -27,6 +27,52 @@ export interface Decoder {
   featureMask: number;
   /** Multiplies raw scores before the softmax that gives token probabilities. */
   scale: number;
+  /** Rows of the word-only features by word, for fixed weights (tagging, not training). */
+  wordRows?: WordRowCache;
+}
+
+const CONTEXT_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k).filter((k) => !WORD_FEATURES.includes(k));
+
+/**
+ * The summed weight rows of a word's WORD_FEATURES, direct-mapped by its hash (a slot holds the
+ * last word that landed there, checked on both its hashes). News repeats its words: most tokens
+ * find their row here instead of making 13 table lookups.
+ */
+export class WordRowCache {
+  private readonly word: Uint32Array;
+  private readonly lower: Uint32Array;
+  private readonly filled: Uint8Array;
+  private readonly rows: Float64Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly weights: RowWeights,
+    private readonly tags: number,
+    slots = 1 << 14,
+  ) {
+    this.mask = slots - 1;
+    this.word = new Uint32Array(slots);
+    this.lower = new Uint32Array(slots);
+    this.filled = new Uint8Array(slots);
+    this.rows = new Float64Array(slots * tags);
+  }
+
+  /** Adds token i's word-only row to `row`. */
+  add(view: SentenceView, i: number, statics: Int32Array, base: number, row: Float64Array): void {
+    const w = view.word[i];
+    const l = view.lower[i];
+    const slot = (Math.imul(w, 0x9e3779b1) >>> 18) & this.mask;
+    const at = slot * this.tags;
+    if (!this.filled[slot] || this.word[slot] !== w || this.lower[slot] !== l) {
+      const own = this.rows.subarray(at, at + this.tags);
+      own.fill(0);
+      for (const k of WORD_FEATURES) this.weights.add(statics[base + k], own);
+      this.word[slot] = w;
+      this.lower[slot] = l;
+      this.filled[slot] = 1;
+    }
+    for (let t = 0; t < this.tags; t++) row[t] += this.rows[at + t];
+  }
 }
 
 export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tags: Uint8Array, probs?: Float32Array): void {
@@ -35,10 +81,16 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
   const { weights, allowed, featureMask: mask } = d;
   const emit = new Float64Array(n * L);
   const row = new Float64Array(L);
+  const cache = d.wordRows;
   for (let i = 0; i < n; i++) {
     row.fill(0);
     const base = i * STATIC_FEATURES;
-    for (let k = 0; k < STATIC_FEATURES; k++) weights.add(statics[base + k], row);
+    if (cache) {
+      cache.add(view, i, statics, base, row);
+      for (const k of CONTEXT_FEATURES) weights.add(statics[base + k], row);
+    } else {
+      for (let k = 0; k < STATIC_FEATURES; k++) weights.add(statics[base + k], row);
+    }
     emit.set(row, i * L);
   }
   const trans = new Float64Array((L + 1) * L);
