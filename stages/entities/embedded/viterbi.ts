@@ -145,12 +145,13 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
     tags[i] = best;
     best = back[i * L + best];
   }
-  if (probs && pair) maxMarginals(delta, pair, emit, allowed, n, L, d.scale, tags, probs);
+  if (probs && pair) maxMarginals(delta, pair, emit, allowed, n, L, d.scale, tags, probs, d.info.type);
 }
 
 /**
  * Token confidence: softmax over tags of the max-marginals (best whole-sentence score with the
- * token forced to each tag), read at the decoded tag.
+ * token forced to each tag), read at the decoded tag. Only entity tokens get one (spans take
+ * their score from them); the others are left at 0.
  */
 function maxMarginals(
   delta: Float64Array,
@@ -162,6 +163,7 @@ function maxMarginals(
   scale: number,
   tags: Uint8Array,
   probs: Float32Array,
+  typeOf: ArrayLike<number>,
 ): void {
   const after = new Float64Array(n * L); // best score of tokens i+1.. given tag t at i
   for (let i = n - 2; i >= 0; i--) {
@@ -176,6 +178,7 @@ function maxMarginals(
     }
   }
   for (let i = 0; i < n; i++) {
+    if (typeOf[tags[i]] < 0) continue;
     const top = delta[i * L + tags[i]] + after[i * L + tags[i]];
     let z = 0;
     for (let t = 0; t < L; t++) {
