@@ -1,4 +1,4 @@
-import { HashCounts } from './hash-counts.ts';
+import { HashTable } from './hash-table.ts';
 
 /**
  * State that spans articles: dedup's index of earlier stories and boilerplate's counts of lines
@@ -36,7 +36,7 @@ export interface CorpusSnapshot {
 
 export class MemoryCorpus implements Corpus {
   protected readonly spaces = new Map<string, Namespace>();
-  protected readonly hashCounts = new Map<string, HashCounts>();
+  protected readonly hashCounts = new Map<string, HashTable>();
 
   protected space(name: string): Namespace {
     let space = this.spaces.get(name);
@@ -55,7 +55,7 @@ export class MemoryCorpus implements Corpus {
 
   async incrementHashes(namespace: string, keys: Uint32Array, by = 1): Promise<number[]> {
     let table = this.hashCounts.get(namespace);
-    if (!table) this.hashCounts.set(namespace, (table = new HashCounts()));
+    if (!table) this.hashCounts.set(namespace, (table = new HashTable()));
     const after = new Array<number>(keys.length);
     for (let i = 0; i < keys.length; i++) after[i] = table.add(keys[i], by);
     return after;
@@ -109,7 +109,7 @@ export class MemoryCorpus implements Corpus {
   static fromSnapshot(snapshot: CorpusSnapshot): MemoryCorpus {
     const corpus = new MemoryCorpus();
     for (const [name, entries] of Object.entries(snapshot.spaces)) corpus.spaces.set(name, new Map(entries));
-    for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashCounts.from(keys, counts));
+    for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashTable.from(keys, counts));
     return corpus;
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { HashCounts } from '../../pipeline/hash-counts.ts';
+import { HashTable } from '../../pipeline/hash-table.ts';
 
 /**
  * Background document frequencies for a language (resources/<lang>.df.tsv.gz, made by
@@ -10,10 +10,10 @@ import { HashCounts } from '../../pipeline/hash-counts.ts';
 export interface BackgroundDf {
   docs: number;
   /** Document frequency by term hash (the stage's term hasher): a typed table, not a `Map` of 160k strings. */
-  df: HashCounts;
+  df: HashTable;
 }
 
-export const EMPTY_BACKGROUND: BackgroundDf = { docs: 0, df: new HashCounts() };
+export const EMPTY_BACKGROUND: BackgroundDf = { docs: 0, df: new HashTable() };
 
 function backgroundFile(lang: string): URL | null {
   const file = new URL(`./resources/${lang}.df.tsv.gz`, import.meta.url);
@@ -33,7 +33,7 @@ export function loadBackgroundDf(lang: string, hash: (term: string) => number): 
   if (!file) return EMPTY_BACKGROUND;
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   const docs = Number(lines[0].split('\t')[1]);
-  const df = new HashCounts(lines.length * 2);
+  const df = new HashTable(lines.length * 2);
   for (let i = 1; i < lines.length; i++) {
     const tab = lines[i].lastIndexOf('\t');
     if (tab > 0) df.add(hash(lines[i].slice(0, tab)), Number(lines[i].slice(tab + 1)));

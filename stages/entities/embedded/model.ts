@@ -9,7 +9,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Lexicon } from './features.ts';
-import { IntTable } from './int-table.ts';
+import { HashTable } from '../../../pipeline/hash-table.ts';
 import { tagInfo, type TagInfo } from './labels.ts';
 import { SparseWeights } from './weights.ts';
 
@@ -163,15 +163,16 @@ export function decodeModel(gz: Buffer): NerModel {
   for (let i = 0; i < (header.nameParts ?? 0); i++) {
     nameParts.set((acc += buf.readUInt32LE(namesAt + i * 8)), buf.readUInt32LE(namesAt + i * 8 + 4));
   }
-  const gazetteerTable = new IntTable(gazetteer);
-  const clusterTable = new IntTable(clusters);
-  const namePartTable = new IntTable(nameParts);
+  const table = (m: Map<number, number>) => HashTable.from([...m.keys()], [...m.values()]);
+  const gazetteerTable = table(gazetteer);
+  const clusterTable = table(clusters);
+  const namePartTable = table(nameParts);
   return {
     header,
     weights: new SparseWeights(tags, buckets, values, header.scale),
     lexicon: {
       gazetteer: (h) => gazetteerTable.get(h),
-      cluster: (h) => clusterTable.get(h),
+      cluster: (h) => clusterTable.get(h) >>> 0, // packed classes use all 32 bits
       ...(nameParts.size ? { nameParts: (h: number) => namePartTable.get(h) } : {}),
     },
     info: tagInfo(header.tags),

@@ -1,9 +1,11 @@
 /**
- * Counts keyed by 32-bit hashes in flat typed arrays (open addressing, linear probing, doubling
- * at half full): 16 bytes or less per key against ~100 for a `Map` of term strings, and one
- * memory access per update. Dedup's document frequencies hold a key for every term ever seen.
+ * 32-bit integers keyed by 32-bit hashes in flat typed arrays (open addressing, linear probing,
+ * doubling at half full): 16 bytes or less per key against ~100 for a `Map` of strings, one memory
+ * access per lookup, and no boxing of keys above 2^30 as a `Map<number>` does. Dedup counts
+ * document frequencies by term hash in it; NER models look up their lexicons in it.
+ * Values are stored as Int32: read a uint32 value back with `>>> 0`.
  */
-export class HashCounts {
+export class HashTable {
   private keys: Uint32Array;
   private values: Int32Array;
   private used: Uint8Array;
@@ -19,7 +21,7 @@ export class HashCounts {
     this.mask = c - 1;
   }
 
-  /** Adds `by` to the count of `key` and returns the count after. */
+  /** Adds `by` to the value of `key` (0 when absent) and returns the value after. */
   add(key: number, by: number): number {
     let slot = spread(key) & this.mask;
     while (this.used[slot]) {
@@ -55,8 +57,8 @@ export class HashCounts {
     return { keys, counts };
   }
 
-  static from(keys: ArrayLike<number>, counts: ArrayLike<number>): HashCounts {
-    const table = new HashCounts(keys.length * 2);
+  static from(keys: ArrayLike<number>, counts: ArrayLike<number>): HashTable {
+    const table = new HashTable(keys.length * 2);
     for (let i = 0; i < keys.length; i++) table.add(keys[i], counts[i]);
     return table;
   }

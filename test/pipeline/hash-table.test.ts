@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryCorpus } from '../../pipeline/corpus.ts';
-import { HashCounts } from '../../pipeline/hash-counts.ts';
+import { HashTable } from '../../pipeline/hash-table.ts';
 
-describe('HashCounts', () => {
+describe('HashTable', () => {
   it('counts like a Map through several growths, negative steps included', () => {
-    const table = new HashCounts(16);
+    const table = new HashTable(16);
     const reference = new Map<number, number>();
     let state = 7;
     for (let i = 0; i < 20000; i++) {
@@ -19,7 +19,7 @@ describe('HashCounts', () => {
     for (const [k, n] of reference) expect(table.get(k)).toBe(n);
     expect(table.get(4294967295)).toBe(0);
     const { keys, counts } = table.entries();
-    const copy = HashCounts.from(keys, counts);
+    const copy = HashTable.from(keys, counts);
     for (const [k, n] of reference) expect(copy.get(k)).toBe(n);
   });
 
