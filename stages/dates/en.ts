@@ -1,7 +1,7 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatWeek, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
-import { derived, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
+import { derived, fixed, recentQuarter, referenceDay, reported, withYearless, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface EnWords {
@@ -105,11 +105,6 @@ const edgeMod = (raw: string | undefined) => {
 
 type Make = Rule['make'];
 const rule = (source: string, make: Make, priority = 0, flags = 'gi'): Rule => ({ re: new RegExp(source, flags), make, priority });
-const fixed = (m: RegExpExecArray, v: TimexValue | ((r: Resolver) => TimexValue | null)): Omit<Candidate, 'priority'> => ({
-  start: m.index,
-  end: m.index + m[0].length,
-  resolve: typeof v === 'function' ? v : () => v,
-});
 
 /** The clause a date sits in, up to the date: back to a sentence end, semicolon, colon, dash or quotation mark. */
 function clauseBefore(text: string, start: number, max = 100): string {
@@ -264,26 +259,20 @@ export const EN_RULES: Rule[] = [
       const suffix = m[2] ? lc(m[2]) : '';
       if (/^(?:Independence|Labor|Memorial|Veterans|Valentine's|Election)$/.test(name) && suffix !== 'day' && !/Fourth/.test(m[0])) return null;
       if (name === 'Easter' || suffix === 'weekend') return null;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          const fixedDays: Record<string, [number, number]> = { Christmas: [12, 25], "New Year's": [1, 1], "Valentine's": [2, 14], Halloween: [10, 31], Independence: [7, 4], Veterans: [11, 11] };
-          let md = fixedDays[name.replace(/\s+/g, ' ')];
-          if (name === 'Christmas' && suffix === 'eve') md = [12, 24];
-          if (name === "New Year's" && suffix === 'eve') md = [12, 31];
-          // Election Day: the Tuesday after the first Monday of November
-          const floating: Record<string, [number, number, number]> = { Thanksgiving: [11, 4, 4], Labor: [9, 1, 1], Memorial: [5, 1, -1], Election: [11, 1, 1] };
-          const month = md ? md[0] : floating[name][0];
-          const y = m[3] ? +m[3] : r.yearFor(month, md ? md[1] : 20, start, end);
-          if (y === null) return { type: 'DATE', value: md ? `XXXX-${String(md[0]).padStart(2, '0')}-${String(md[1]).padStart(2, '0')}` : `XXXX-${String(month).padStart(2, '0')}` };
-          if (md) return { type: 'DATE', value: formatDay({ y, m: md[0], d: md[1] }) };
-          const day = nthWeekday(y, ...floating[name]);
-          return { type: 'DATE', value: formatDay(name === 'Election' ? addDays(day, 1) : day) };
-        },
-      };
+      return fixed(m, (r, { start, end }) => {
+        const fixedDays: Record<string, [number, number]> = { Christmas: [12, 25], "New Year's": [1, 1], "Valentine's": [2, 14], Halloween: [10, 31], Independence: [7, 4], Veterans: [11, 11] };
+        let md = fixedDays[name.replace(/\s+/g, ' ')];
+        if (name === 'Christmas' && suffix === 'eve') md = [12, 24];
+        if (name === "New Year's" && suffix === 'eve') md = [12, 31];
+        // Election Day: the Tuesday after the first Monday of November
+        const floating: Record<string, [number, number, number]> = { Thanksgiving: [11, 4, 4], Labor: [9, 1, 1], Memorial: [5, 1, -1], Election: [11, 1, 1] };
+        const month = md ? md[0] : floating[name][0];
+        const y = m[3] ? +m[3] : r.yearFor(month, md ? md[1] : 20, start, end);
+        if (y === null) return { type: 'DATE', value: md ? `XXXX-${String(md[0]).padStart(2, '0')}-${String(md[1]).padStart(2, '0')}` : `XXXX-${String(month).padStart(2, '0')}` };
+        if (md) return { type: 'DATE', value: formatDay({ y, m: md[0], d: md[1] }) };
+        const day = nthWeekday(y, ...floating[name]);
+        return { type: 'DATE', value: formatDay(name === 'Election' ? addDays(day, 1) : day) };
+      });
     },
     2,
     'g',
@@ -331,26 +320,20 @@ export const EN_RULES: Rule[] = [
       if (/^(Mar|Jan|Jun|Jul|Sep|Oct|Nov|Dec)$/.test(m[3]) === false && /^[A-Z][a-z]+\.?$/.test(m[3]) === false) return null;
       const rel = m[2] ? lc(m[2]) : '';
       const yearRel = m[5] ? lc(m[5]) : '';
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          let y: number | null = m[4] ? (/^\d/.test(m[4]) ? +m[4] : spelledYear(lc(m[4]))) : null;
-          if (y === null && r.anchor) {
-            if (yearRel) y = r.anchor.y + (REL_SHIFT[yearRel] ?? 0);
-            else if (rel === 'last' || rel === 'this past') y = month < r.anchor.m ? r.anchor.y : r.anchor.y - 1;
-            else if (rel === 'next' || rel === 'this coming') y = month > r.anchor.m ? r.anchor.y : r.anchor.y + 1;
-            else if (rel === 'this') y = r.anchor.y;
-            else y = r.yearFor(month, null, start, end);
-          }
-          const v: TimexValue = { type: 'DATE', value: monthValue(y, month) };
-          const mod = edgeMod(m[1]);
-          if (mod) v.mod = mod;
-          return withYearless(v, !m[4] && !rel && !yearRel);
-        },
-      };
+      return fixed(m, (r, { start, end }) => {
+        let y: number | null = m[4] ? (/^\d/.test(m[4]) ? +m[4] : spelledYear(lc(m[4]))) : null;
+        if (y === null && r.anchor) {
+          if (yearRel) y = r.anchor.y + (REL_SHIFT[yearRel] ?? 0);
+          else if (rel === 'last' || rel === 'this past') y = month < r.anchor.m ? r.anchor.y : r.anchor.y - 1;
+          else if (rel === 'next' || rel === 'this coming') y = month > r.anchor.m ? r.anchor.y : r.anchor.y + 1;
+          else if (rel === 'this') y = r.anchor.y;
+          else y = r.yearFor(month, null, start, end);
+        }
+        const v: TimexValue = { type: 'DATE', value: monthValue(y, month) };
+        const mod = edgeMod(m[1]);
+        if (mod) v.mod = mod;
+        return withYearless(v, !m[4] && !rel && !yearRel);
+      });
     },
     1,
     'g',
@@ -362,17 +345,11 @@ export const EN_RULES: Rule[] = [
       const month = monthOf(m[2]);
       const day = /^\d+$/.test(m[3]) ? +m[3] : WORDS.ordinals[lc(m[3])];
       if (!month || !day || day > 31) return null;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          const y = m[4] ? +m[4] : r.yearFor(month, day, start, end);
-          const value = y === null ? `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : `${formatYear(y)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-          return withYearless({ type: 'DATE', value }, !m[4]);
-        },
-      };
+      return fixed(m, (r, { start, end }) => {
+        const y = m[4] ? +m[4] : r.yearFor(month, day, start, end);
+        const value = y === null ? `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : `${formatYear(y)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        return withYearless({ type: 'DATE', value }, !m[4]);
+      });
     },
     2,
     'g',
@@ -453,58 +430,52 @@ export const EN_RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
       // "the quarter ended Sept. 30" keeps the quarter; "a quarter of" is a fraction
       if (/^\s+of\s+(?!fiscal|\d|this|last|next)/i.test(after) && !ord) return null;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          const h = noun === 'half';
-          // "the quarter ended Sept. 30": the calendar quarter of that month
-          const ended = /^\s*,?\s+(?:ended|ending|ends|that\s+ended|through)\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\b/.exec(after);
-          const endedMonth = ended ? monthOf(ended[1]) : null;
-          if (ord || h) {
-            let y: number | null = printed ? +printed : null;
-            if (y === null && r.anchor) {
-              if (yearWord) y = r.anchor.y + (REL_SHIFT[yearWord] ?? 0);
-              else if (h) y = r.anchor.y;
-              else {
-                const dq = quarterOf(r.anchor.m);
-                y = ord <= dq || r.spanTense(start, end) === 'future' ? r.anchor.y : r.anchor.y - 1;
-                const recent = r.state.lastQuarter;
-                if (recent && recent.q === ord && Math.abs(recent.y - r.anchor.y) <= 1) y = recent.y;
-              }
-              if (yearAgoOrd && y !== null) y -= 1;
+      return fixed(m, (r, { start, end }) => {
+        const h = noun === 'half';
+        // "the quarter ended Sept. 30": the calendar quarter of that month
+        const ended = /^\s*,?\s+(?:ended|ending|ends|that\s+ended|through)\s+([A-Z][a-z]+)\.?\s+(\d{1,2})\b/.exec(after);
+        const endedMonth = ended ? monthOf(ended[1]) : null;
+        if (ord || h) {
+          let y: number | null = printed ? +printed : null;
+          if (y === null && r.anchor) {
+            if (yearWord) y = r.anchor.y + (REL_SHIFT[yearWord] ?? 0);
+            else if (h) y = r.anchor.y;
+            else {
+              const dq = quarterOf(r.anchor.m);
+              y = ord <= dq || r.spanTense(start, end) === 'future' ? r.anchor.y : r.anchor.y - 1;
+              const recent = r.state.lastQuarter;
+              if (recent && recent.q === ord && Math.abs(recent.y - r.anchor.y) <= 1) y = recent.y;
             }
-            const v: TimexValue = { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
-            if (yearAgoOrd) return derived(v);
-            // "its fiscal fourth quarter ended Sept. 30", "reported fourth-quarter earnings": over, whatever the calendar says
-            return endedMonth || /\b(?:reported|posted)\b/i.test(clauseBefore(r.text, start)) ? reported(v) : v;
+            if (yearAgoOrd && y !== null) y -= 1;
           }
-          if (printed) {
-            // "the 1988 period", "the 1988 quarter": that year's quarter the text talks about
-            const q = recentQuarter(r.state, start, 2000);
-            return derived({ type: 'DATE', value: q ? `${printed}-Q${q.q}` : printed });
-          }
-          let q = currentQuarter(r);
-          if (endedMonth && r.anchor) {
-            const y = r.yearFor(endedMonth, +ended![2], start, end) ?? r.anchor.y;
-            q = { y, q: quarterOf(endedMonth) };
-          }
-          if (!q) return { type: 'DATE', value: 'XXXX-QX' };
-          if (yearWord) return derived({ type: 'DATE', value: r.anchor ? `${formatYear(r.anchor.y + (REL_SHIFT[yearWord] ?? 0))}-Q${q.q}` : 'XXXX-QX' });
-          if (yearAgo) return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
-          if (previous) {
-            const k = q.y * 4 + q.q - 2;
-            return derived({ type: 'DATE', value: `${formatYear(Math.floor(k / 4))}-Q${(k % 4) + 1}` });
-          }
-          if (word === 'last' || word === 'next' || word === 'current') {
-            const shift = word === 'last' ? -1 : word === 'next' ? 1 : 0;
-            return r.anchor ? { type: 'DATE', value: shiftedValue(r.anchor, shift, 'Q') } : { type: 'DATE', value: 'XXXX-QX' };
-          }
-          return { type: 'DATE', value: `${formatYear(q.y)}-Q${q.q}` };
-        },
-      };
+          const v: TimexValue = { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
+          if (yearAgoOrd) return derived(v);
+          // "its fiscal fourth quarter ended Sept. 30", "reported fourth-quarter earnings": over, whatever the calendar says
+          return endedMonth || /\b(?:reported|posted)\b/i.test(clauseBefore(r.text, start)) ? reported(v) : v;
+        }
+        if (printed) {
+          // "the 1988 period", "the 1988 quarter": that year's quarter the text talks about
+          const q = recentQuarter(r.state, start, 2000);
+          return derived({ type: 'DATE', value: q ? `${printed}-Q${q.q}` : printed });
+        }
+        let q = currentQuarter(r);
+        if (endedMonth && r.anchor) {
+          const y = r.yearFor(endedMonth, +ended![2], start, end) ?? r.anchor.y;
+          q = { y, q: quarterOf(endedMonth) };
+        }
+        if (!q) return { type: 'DATE', value: 'XXXX-QX' };
+        if (yearWord) return derived({ type: 'DATE', value: r.anchor ? `${formatYear(r.anchor.y + (REL_SHIFT[yearWord] ?? 0))}-Q${q.q}` : 'XXXX-QX' });
+        if (yearAgo) return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
+        if (previous) {
+          const k = q.y * 4 + q.q - 2;
+          return derived({ type: 'DATE', value: `${formatYear(Math.floor(k / 4))}-Q${(k % 4) + 1}` });
+        }
+        if (word === 'last' || word === 'next' || word === 'current') {
+          const shift = word === 'last' ? -1 : word === 'next' ? 1 : 0;
+          return r.anchor ? { type: 'DATE', value: shiftedValue(r.anchor, shift, 'Q') } : { type: 'DATE', value: 'XXXX-QX' };
+        }
+        return { type: 'DATE', value: `${formatYear(q.y)}-Q${q.q}` };
+      });
     },
     2,
   ),
@@ -870,16 +841,10 @@ export const EN_RULES: Rule[] = [
       const month = monthOf(m[1]);
       const day = +m[2];
       if (!month || day < 1 || day > 31) return null;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
-          return withYearless({ type: 'DATE', value: dayValue(y, month, day) ?? `XXXX-${String(month).padStart(2, '0')}-XX` }, !m[3]);
-        },
-      };
+      return fixed(m, (r, { start, end }) => {
+        const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
+        return withYearless({ type: 'DATE', value: dayValue(y, month, day) ?? `XXXX-${String(month).padStart(2, '0')}-XX` }, !m[3]);
+      });
     },
     1,
     'g',
@@ -904,16 +869,10 @@ export const EN_RULES: Rule[] = [
       const month = monthOf(m[1]);
       const day = +m[2];
       if (!month || day < 1 || day > 31) return null;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
-          return { type: 'DATE', value: y === null ? 'XXXX-WXX' : formatWeek({ y, m: month, d: day }) };
-        },
-      };
+      return fixed(m, (r, { start, end }) => {
+        const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
+        return { type: 'DATE', value: y === null ? 'XXXX-WXX' : formatWeek({ y, m: month, d: day }) };
+      });
     },
     3,
     'g',
@@ -954,27 +913,21 @@ export const EN_RULES: Rule[] = [
     `\\bday\\s+(before|after)\\s+(?:(?:(last|next|this)\\s+)?(${WEEKDAY})|(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)`,
     (m) => {
       const shift = lc(m[1]) === 'before' ? -1 : 1;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          let base: Day | null = null;
-          if (m[3] && r.anchor) {
-            const [y, mo, d] = weekdayValue(r, WORDS.weekdays[lc(m[3])], m[2] ? lc(m[2]) : '', start, end).split('-').map(Number);
-            base = { y, m: mo, d };
-          } else if (m[4]) {
-            const month = monthOf(m[4]);
-            const y = month ? r.yearFor(month, +m[5], start, end) : null;
-            if (month && y !== null && +m[5] <= 31) base = { y, m: month, d: +m[5] };
-          }
-          if (!base) return null;
-          // the named day stays what the text talks about ("... last Tuesday's hearing; he appeared in court the next morning")
-          r.state.lastDay = base;
-          return derived({ type: 'DATE', value: formatDay(addDays(base, shift)) });
-        },
-      };
+      return fixed(m, (r, { start, end }) => {
+        let base: Day | null = null;
+        if (m[3] && r.anchor) {
+          const [y, mo, d] = weekdayValue(r, WORDS.weekdays[lc(m[3])], m[2] ? lc(m[2]) : '', start, end).split('-').map(Number);
+          base = { y, m: mo, d };
+        } else if (m[4]) {
+          const month = monthOf(m[4]);
+          const y = month ? r.yearFor(month, +m[5], start, end) : null;
+          if (month && y !== null && +m[5] <= 31) base = { y, m: month, d: +m[5] };
+        }
+        if (!base) return null;
+        // the named day stays what the text talks about ("... last Tuesday's hearing; he appeared in court the next morning")
+        r.state.lastDay = base;
+        return derived({ type: 'DATE', value: formatDay(addDays(base, shift)) });
+      });
     },
     3,
     'gi',

@@ -46,6 +46,15 @@ export interface Candidate {
   resolve(r: Resolver): TimexValue | null;
 }
 
+/** A candidate spanning the whole match, with a value or a function of the resolver (and the span) that gives one. */
+export function fixed(
+  m: RegExpExecArray,
+  v: TimexValue | ((r: Resolver, span: { start: number; end: number }) => TimexValue | null),
+): Omit<Candidate, 'priority'> {
+  const span = { start: m.index, end: m.index + m[0].length };
+  return { ...span, resolve: typeof v === 'function' ? (r) => v(r, span) : () => v };
+}
+
 export interface Rule {
   /** Must carry the `g` flag. */
   re: RegExp;

@@ -1,7 +1,7 @@
 /** Vietnamese news time expressions, following dates/GUIDELINES.md (TIMEX3 adapted to Vietnamese). */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatYear, isValidDay, type Day } from './calendar.ts';
-import { referenceDay, withYearless, type Candidate, type Rule, type TimexValue } from './engine.ts';
+import { fixed, referenceDay, withYearless, type Candidate, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue, monthValue, romanToInt, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface ViWords {
@@ -178,22 +178,16 @@ export const VI_RULES: Rule[] = [
       if (monthEnd !== undefined && (monthEnd <= month || monthEnd > 12)) return null;
       const printed = m[4] ?? m[5];
       const relative = m[6] ? norm(m[6]) : undefined;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      return {
-        start,
-        end,
-        resolve(r) {
-          let y: number | null = printed ? +printed : null;
-          if (relative && r.anchor) y = r.anchor.y + ({ nay: 0, ngoái: -1, trước: -1, tới: 1, sau: 1 } as Record<string, number>)[relative];
-          else if (y === null) y = r.yearFor(month, null, start, end);
-          const v: TimexValue = { type: 'DATE', value: monthValue(y, month) };
-          if (monthEnd !== undefined) v.value_end = monthValue(y, monthEnd);
-          const mod = modOf(m[1]);
-          if (mod) v.mod = mod;
-          return withYearless(v, !printed && !relative);
-        },
-      };
+      return fixed(m, (r, { start, end }) => {
+        let y: number | null = printed ? +printed : null;
+        if (relative && r.anchor) y = r.anchor.y + ({ nay: 0, ngoái: -1, trước: -1, tới: 1, sau: 1 } as Record<string, number>)[relative];
+        else if (y === null) y = r.yearFor(month, null, start, end);
+        const v: TimexValue = { type: 'DATE', value: monthValue(y, month) };
+        if (monthEnd !== undefined) v.value_end = monthValue(y, monthEnd);
+        const mod = modOf(m[1]);
+        if (mod) v.mod = mod;
+        return withYearless(v, !printed && !relative);
+      });
     },
     1,
   ),
