@@ -12,7 +12,7 @@ import { evaluateDocs, trainModel } from './embedded/train.ts';
 import { buildWordClasses, mineNameParts } from './embedded/word-classes.ts';
 
 /** Bumped when the feature set or file format changes. */
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '1.1.0';
 
 export interface TrainNerOptions {
   lang: string;
@@ -26,6 +26,8 @@ export interface TrainNerOptions {
   folds?: number;
   unlabelled?: string[];
   names?: string[];
+  /** Annotated files of other corpora whose names every training document sees in the gazetteer. */
+  gazetteer?: string[];
   /** Visits per epoch of the documents of each --train file, in order (default 1 each). */
   weight?: number[];
   /** Share of document visits read sentence by sentence without document memory (default 0). */
@@ -72,6 +74,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     folds: options.folds ?? 4,
     clusters,
     nameParts,
+    listed: options.gazetteer?.flatMap((file) => readGoldFile(file)),
     visits,
     isolated: options.isolated,
     hide: options.hide,
@@ -102,6 +105,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     ...(options.hide ? [`--hide ${options.hide}`] : []),
     ...(options.unlabelled?.length ? [`--unlabelled ${options.unlabelled.join(' ')}`] : []),
     ...(options.names?.length ? [`--names ${options.names.join(' ')}`] : []),
+    ...(options.gazetteer?.length ? [`--gazetteer ${options.gazetteer.join(' ')}`] : []),
   ].join(' ');
   const manifest = {
     language: options.lang,
@@ -116,6 +120,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
       files: options.train.map((file) => ({ file: basename(file), licence: licenceNote(file) })),
       unlabelled: (options.unlabelled ?? []).map((file) => basename(file)),
       names: (options.names ?? []).map((file) => ({ file: basename(file), licence: licenceNote(file) })),
+      ...(options.gazetteer?.length ? { gazetteer: options.gazetteer.map((file) => ({ file: basename(file), licence: licenceNote(file) })) } : {}),
       tokens: result.tokens,
       ...(visits ? { weights: options.train.map((file, f) => ({ file: basename(file), visits: weights[f] ?? 1 })) } : {}),
       epochs: options.epochs,
@@ -173,6 +178,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--isolated <share>', 'share (0-1) of document visits read sentence by sentence without document memory', share, 0)
     .option('--hide <share>', 'share (0-1) of sentence visits with the features that identify the word (itself, gazetteer, memory) hidden', share, 0)
     .option('--names <files...>', 'annotated files of any language to mine name parts from (foreign given names, surnames)')
+    .option('--gazetteer <files...>', 'annotated files of other corpora (other languages) whose names every training document sees in the gazetteer')
     .action(async (opts: TrainNerOptions) => {
       await trainNer(opts);
     });

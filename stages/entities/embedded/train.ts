@@ -40,6 +40,11 @@ export interface TrainOptions {
   /** Gazetteer folds: names in a training document's own fold are hidden from it. */
   folds: number;
   clusters?: Map<number, number>;
+  /**
+   * Annotated documents of other corpora (other languages) whose names join the gazetteer for
+   * every training document: not folded, since the tagger sees exactly these names too.
+   */
+  listed?: GoldDoc[];
   /** Name-part flags by lower-case word hash, mined from other annotated data. */
   nameParts?: Map<number, number>;
   /** Times each training document is visited per epoch (default 1): up-weights one corpus of a mix. */
@@ -146,9 +151,10 @@ export function trainModel(options: TrainOptions): TrainResult {
   const mask = 2 ** bits - 1;
 
   const gazetteers = mineGazetteers(train, folds);
-  const foldLexicons = gazetteers.map((_, k) => lexiconOf(gazetteers.filter((__, j) => j !== k), clusters, options.nameParts));
+  const listed = options.listed?.length ? mineGazetteers(options.listed, 1) : [];
+  const foldLexicons = gazetteers.map((_, k) => lexiconOf([...gazetteers.filter((__, j) => j !== k), ...listed], clusters, options.nameParts));
   const fullGazetteer = new Map<number, number>();
-  for (const g of gazetteers) for (const [h, m] of g) fullGazetteer.set(h, (fullGazetteer.get(h) ?? 0) | m);
+  for (const g of [...gazetteers, ...listed]) for (const [h, m] of g) fullGazetteer.set(h, (fullGazetteer.get(h) ?? 0) | m);
   const fullLexicon = lexiconOf([fullGazetteer], clusters, options.nameParts);
 
   const docs: PreparedSentence[][] = train.map((doc, d) =>

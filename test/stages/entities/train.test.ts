@@ -4,6 +4,9 @@ import { splitSentences } from '../../../stages/entities/embedded/gold.ts';
 import { decodeModel } from '../../../stages/entities/embedded/model.ts';
 import { tagText } from '../../../stages/entities/embedded/tagger.ts';
 import { trainModel } from '../../../stages/entities/embedded/train.ts';
+import { SEQUENCE_SEED, sequenceStep } from '../../../stages/entities/embedded/features.ts';
+import { hashString } from '../../../stages/entities/embedded/hash.ts';
+import { tokenize } from '../../../stages/entities/embedded/tokenize.ts';
 
 const PEOPLE = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng', 'Phạm Minh Chính', 'Võ Thị Hồng'];
 const PLACES = ['Hà Nội', 'Đà Nẵng', 'Cần Thơ', 'Hải Phòng', 'Nghệ An'];
@@ -99,5 +102,17 @@ describe('embedded NER training', () => {
     const model = decodeModel(a.bytes);
     const text = 'Hôm nay ông Đỗ Quang Khải đến Cần Thơ làm việc với Bộ Y tế.';
     expect(tagText(model, text, splitSentences(text)).map((s) => [s.text, s.label])).toContainEqual(['Đỗ Quang Khải', 'PER']);
+  });
+
+  it('lists the names of other corpora in the gazetteer of every document and of the shipped model', () => {
+    const listed: GoldDoc[] = [{ id: 'x1', lang: 'en', text: 'Visit Rio de Janeiro.', entities: [{ start: 6, end: 20, label: 'LOC' }] }];
+    const plain = trainModel({ ...options, train: corpus(20) });
+    const withListed = trainModel({ ...options, train: corpus(20), listed });
+    expect(withListed.header.gazetteer).toBe(plain.header.gazetteer + 1);
+    const model = decodeModel(withListed.bytes);
+    let h = SEQUENCE_SEED;
+    for (const t of tokenize('Rio de Janeiro')) h = sequenceStep(h, hashString(t.text));
+    expect(model.lexicon.gazetteer(h)).toBe(1 << 1); // LOC
+    expect(decodeModel(plain.bytes).lexicon.gazetteer(h)).toBe(0);
   });
 });
