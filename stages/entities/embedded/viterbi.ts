@@ -165,8 +165,11 @@ function maxMarginals(
   probs: Float32Array,
   typeOf: ArrayLike<number>,
 ): void {
+  let first = 0; // the first entity token: nothing before it needs a confidence
+  while (first < n && typeOf[tags[first]] < 0) first++;
+  if (first === n) return;
   const after = new Float64Array(n * L); // best score of tokens i+1.. given tag t at i
-  for (let i = n - 2; i >= 0; i--) {
+  for (let i = n - 2; i >= first; i--) {
     for (let p = 0; p < L; p++) {
       let best = -Infinity;
       for (let t = 0; t < L; t++) {
@@ -177,7 +180,7 @@ function maxMarginals(
       after[i * L + p] = best;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     if (typeOf[tags[i]] < 0) continue;
     const top = delta[i * L + tags[i]] + after[i * L + tags[i]];
     let z = 0;
