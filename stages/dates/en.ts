@@ -1,7 +1,7 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatWeek, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
-import { derived, fixed, recentQuarter, referenceDay, reported, withYearless, type Resolver, type Rule, type TimexValue } from './engine.ts';
+import { derived, fixed, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface EnWords {
@@ -105,6 +105,17 @@ const edgeMod = (raw: string | undefined) => {
 
 type Make = Rule['make'];
 const rule = (source: string, make: Make, priority = 0, flags = 'gi'): Rule => ({ re: new RegExp(source, flags), make, priority });
+
+/**
+ * The candidate of a match whose groups 1-3 are a month name, a day and an optional printed year:
+ * `value` gets the year (the printed one, else the one the resolver picks, or null), month and day.
+ */
+function monthDay(m: RegExpExecArray, value: (y: number | null, month: number, day: number) => TimexValue): Omit<Candidate, 'priority'> | null {
+  const month = monthOf(m[1]);
+  const day = +m[2];
+  if (!month || day < 1 || day > 31) return null;
+  return fixed(m, (r, { start, end }) => value(m[3] ? +m[3] : r.yearFor(month, day, start, end), month, day));
+}
 
 /** The clause a date sits in, up to the date: back to a sentence end, semicolon, colon, dash or quotation mark. */
 function clauseBefore(text: string, start: number, max = 100): string {
@@ -837,15 +848,7 @@ export const EN_RULES: Rule[] = [
   // "on April 24 and 25": the second day borrows the month (and takes a year printed after it)
   rule(
     `(?<=\\b(${MONTH})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or|&)\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?(?![.,]?\\d|\\s*(?:%|percent|cents?|million|billion|[a-z]+s\\b))`,
-    (m) => {
-      const month = monthOf(m[1]);
-      const day = +m[2];
-      if (!month || day < 1 || day > 31) return null;
-      return fixed(m, (r, { start, end }) => {
-        const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
-        return withYearless({ type: 'DATE', value: dayValue(y, month, day) ?? `XXXX-${String(month).padStart(2, '0')}-XX` }, !m[3]);
-      });
-    },
+    (m) => monthDay(m, (y, month, day) => withYearless({ type: 'DATE', value: dayValue(y, month, day) ?? `XXXX-${String(month).padStart(2, '0')}-XX` }, !m[3])),
     1,
     'g',
   ),
@@ -865,15 +868,7 @@ export const EN_RULES: Rule[] = [
   // "the week of March 6": the ISO week holding that day
   rule(
     `\\bthe\\s+week\\s+of\\s+(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
-    (m) => {
-      const month = monthOf(m[1]);
-      const day = +m[2];
-      if (!month || day < 1 || day > 31) return null;
-      return fixed(m, (r, { start, end }) => {
-        const y = m[3] ? +m[3] : r.yearFor(month, day, start, end);
-        return { type: 'DATE', value: y === null ? 'XXXX-WXX' : formatWeek({ y, m: month, d: day }) };
-      });
-    },
+    (m) => monthDay(m, (y, month, day) => ({ type: 'DATE', value: y === null ? 'XXXX-WXX' : formatWeek({ y, m: month, d: day }) })),
     3,
     'g',
   ),
