@@ -102,7 +102,7 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
   const delta = new Float64Array(n * L);
   const back = new Int8Array(n * L);
   // Transition rows per (token, previous tag), kept for the backward pass of the probabilities.
-  const pair = probs ? new Float64Array(n * L * L) : null;
+  const pair: Float64Array[] | null = probs ? new Array(n) : null; // token i's rows (shared per shape)
   row.fill(0);
   weights.add(transitionShapeBucket(0, view.shape[0], mask), row);
   for (let t = 0; t < L; t++) delta[t] = allowed[t] ? emit[t] + trans[t] + row[t] : -Infinity;
@@ -121,7 +121,7 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
       }
       byShape.set(view.shape[i], rows);
     }
-    if (pair) pair.set(rows, i * L * L);
+    if (pair) pair[i] = rows;
     for (let t = 0; t < L; t++) delta[cur + t] = -Infinity;
     for (let p = 0; p < L; p++) {
       const from = delta[last + p];
@@ -155,7 +155,7 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
  */
 function maxMarginals(
   delta: Float64Array,
-  pair: Float64Array,
+  pair: Float64Array[],
   emit: Float64Array,
   allowed: Uint8Array,
   n: number,
@@ -174,7 +174,7 @@ function maxMarginals(
       let best = -Infinity;
       for (let t = 0; t < L; t++) {
         if (!allowed[(p + 1) * L + t]) continue;
-        const v = pair[((i + 1) * L + p) * L + t] + emit[(i + 1) * L + t] + after[(i + 1) * L + t];
+        const v = pair[i + 1][p * L + t] + emit[(i + 1) * L + t] + after[(i + 1) * L + t];
         if (v > best) best = v;
       }
       after[i * L + p] = best;
