@@ -107,6 +107,7 @@ export class MemoryCorpus implements Corpus {
   }
 
   static fromSnapshot(snapshot: CorpusSnapshot): MemoryCorpus {
+    if (!snapshot.spaces || !snapshot.hashCounts) throw new Error('written by an older version of newsnlp (before dedup 1.3); build the index again');
     const corpus = new MemoryCorpus();
     for (const [name, entries] of Object.entries(snapshot.spaces)) corpus.spaces.set(name, new Map(entries));
     for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashTable.from(keys, counts));

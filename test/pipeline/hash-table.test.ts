@@ -32,3 +32,9 @@ describe('HashTable', () => {
     expect((await restored.keys('df')).sort()).toEqual([(1).toString(36), (77).toString(36), (4000000000).toString(36)].sort());
   });
 });
+
+describe('MemoryCorpus.fromSnapshot', () => {
+  it('refuses an index of the older layout with a message that says so', () => {
+    expect(() => MemoryCorpus.fromSnapshot({ 'dedup:df': [['a', 1]] } as never)).toThrow(/older version.*build the index again/);
+  });
+});
