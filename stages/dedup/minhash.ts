@@ -1,4 +1,5 @@
 import xxhash from 'xxhash-wasm';
+import { distinctSorted } from './text.ts';
 
 /**
  * MinHash signatures and LSH bands. Each shingle is hashed once with xxHash32; the signature's
@@ -100,8 +101,8 @@ export function candidateProbability(j: number, shape: LshShape = DEFAULT_LSH): 
 
 /**
  * Sorted, duplicate-free hashes of the word k-grams of a text given its words' hashes: each
- * shingle hash chains its words' hashes (the same set, up to collisions, as `hashShingles` of
- * `shingleList`, without building a string per shingle). Fewer than k words make one shingle.
+ * shingle hash chains its words' hashes (no string is built per shingle). Fewer than k words make
+ * one shingle.
  */
 export function wordShingleHashes(wordHashes: ArrayLike<number>, k: number): Uint32Array {
   const n = wordHashes.length;
@@ -114,15 +115,5 @@ export function wordShingleHashes(wordHashes: ArrayLike<number>, k: number): Uin
     for (let j = 0; j < width; j++) h = fmix32((Math.imul(h, 0x01000193) ^ wordHashes[i + j]) + 0x9e3779b9);
     out[i] = h;
   }
-  out.sort();
-  let distinct = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i];
-  return out.slice(0, distinct);
-}
-
-/** Sorted, duplicate-free 32-bit hashes of a list of shingles. */
-export function hashShingles(hasher: ShingleHasher, shingles: Iterable<string>): Uint32Array {
-  const set = new Set<number>();
-  for (const s of shingles) set.add(hasher.hash(s));
-  return Uint32Array.from(set).sort();
+  return distinctSorted(out);
 }

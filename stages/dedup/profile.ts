@@ -3,7 +3,7 @@ import type { EntitySpan } from '../../pipeline/layers.ts';
 import { dateMentions, type DateMention } from './mentions.ts';
 import { wordShingleHashes, type ShingleHasher } from './minhash.ts';
 import { contentTerms, countSlots, termSlots, type StopList } from './terms.ts';
-import { SHINGLE_SIZE, words, type Word } from './text.ts';
+import { distinctSorted, SHINGLE_SIZE, words, type Word } from './text.ts';
 
 /**
  * What the dedup stage reads off one article before it looks at the corpus: its paragraphs
@@ -113,13 +113,6 @@ export function articleFeatures(
     date: articleDate(doc),
     mentions: dateMentions(doc.dates),
   };
-}
-
-function distinctSorted(values: number[]): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.slice(0, n);
 }
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();

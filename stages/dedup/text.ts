@@ -57,6 +57,14 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/** The values sorted, each once (a sorted, duplicate-free array, as the functions below take). */
+export function distinctSorted(values: ArrayLike<number>): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
+}
+
 /** Jaccard of two sorted, duplicate-free number arrays (hashed shingle sets). */
 export function sortedJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;

@@ -3,10 +3,10 @@ import {
   candidateProbability,
   createShingleHasher,
   estimateJaccard,
-  hashShingles,
   MinHasher,
+  wordShingleHashes,
 } from '../../../stages/dedup/minhash.ts';
-import { jaccard, shingleList, shingles, wordForms } from '../../../stages/dedup/text.ts';
+import { jaccard, SHINGLE_SIZE, shingles, wordForms } from '../../../stages/dedup/text.ts';
 
 const words = Array.from({ length: 400 }, (_, i) => `từ${(i * 7919) % 1000}`);
 
@@ -17,7 +17,7 @@ describe('MinHash and LSH', () => {
     const a = words.join(' ');
     const b = words.map((w, i) => (i % 9 === 0 ? 'khác' + i : w)).join(' ');
     const exact = jaccard(shingles(a), shingles(b));
-    const sig = (t: string) => minHasher.signature(hashShingles(hasher, shingleList(wordForms(t))));
+    const sig = (t: string) => minHasher.signature(wordShingleHashes(Uint32Array.from(wordForms(t), hasher.hash), SHINGLE_SIZE));
     expect(Math.abs(estimateJaccard(sig(a), sig(b)) - exact)).toBeLessThan(0.12);
     expect(minHasher.bandKeys(sig(a))).toEqual(minHasher.bandKeys(sig(a)));
   });
