@@ -117,10 +117,10 @@ function monthDay(m: RegExpExecArray, value: (y: number | null, month: number, d
   return fixed(m, (r, { start, end }) => value(m[3] ? +m[3] : r.yearFor(month, day, start, end), month, day));
 }
 
-/** The clause a date sits in, up to the date: back to a sentence end, semicolon, colon, dash or quotation mark. */
+/** The clause a date sits in, up to the date: back to a sentence end (not a decimal point: "$5.2 million"), semicolon, colon, dash or quotation mark. */
 function clauseBefore(text: string, start: number, max = 100): string {
   const before = text.slice(Math.max(0, start - max), start);
-  const cut = Math.max(before.search(/[^.;:!?"\u201c\u201d]*$/), before.lastIndexOf('``') + 2, before.lastIndexOf("''") + 2, before.lastIndexOf(' -- ') + 4);
+  const cut = Math.max(before.search(/(?:[^.;:!?"\u201c\u201d]|(?<=\d)\.(?=\d))*$/), before.lastIndexOf('``') + 2, before.lastIndexOf("''") + 2, before.lastIndexOf(' -- ') + 4);
   return before.slice(cut);
 }
 
@@ -216,6 +216,8 @@ export const EN_RULES: Rule[] = [
     },
     0,
   ),
+  // "will one day be": someday (FUTURE_REF), not a stretch of one day
+  rule(`(?<=\\b(?:will|would|could|might|may|can|shall|should|must)\\s+)one\\s+day\\b(?=\\s+[a-z]+\\b)`, (m) => fixed(m, { type: 'DATE', value: 'FUTURE_REF' }), 3),
   // today, yesterday, tomorrow, tonight, last night, this morning, yesterday afternoon
   rule(
     `\\b(?:(${EDGE})\\s+)?(?:(today|yesterday|tomorrow|tonight)(?:\\s+(${POD}))?|(this|last|tomorrow|yesterday)\\s+(${POD}))\\b`,
@@ -418,9 +420,10 @@ export const EN_RULES: Rule[] = [
     },
     1,
   ),
-  // the third quarter, third-quarter, the fiscal first quarter, the 1988 second quarter, this year's third quarter, the first half
+  // the third quarter, third-quarter, the fiscal first quarter, the 1988 second quarter, this year's third quarter, the first half,
+  // the corresponding period last year
   rule(
-    `\\b(?:(?:the|a|an)\\s+)?(?:(this|last|next)\\s+year's\\s+|(?:(fiscal|calendar)\\s+)?(\\d{4})(?:'s)?\\s+|(?:(fiscal)\\s+))?(?:(fiscal)\\s+)?(?:(${ORD_QUARTER}|final|last|latest|current|year-ago|year-earlier|same|corresponding|comparable|previous|prior|recent|flat)[- ])?(?:(fiscal)\\s+)?(${ORD_QUARTER}[- ])?(quarter|half|period)\\b(?:\\s+of\\s+(?:(?:fiscal\\s+)?(\\d{4})|(this|last|next)\\s+year))?`,
+    `\\b(?:(?:the|a|an)\\s+)?(?:(this|last|next)\\s+year's\\s+|(?:(fiscal|calendar)\\s+)?(\\d{4})(?:'s)?\\s+|(?:(fiscal)\\s+))?(?:(fiscal)\\s+)?(?:(${ORD_QUARTER}|final|last|latest|current|year-ago|year-earlier|same|corresponding|comparable|previous|prior|recent|flat)[- ])?(?:(fiscal)\\s+)?(${ORD_QUARTER}[- ])?(quarter|half|period)\\b(?:\\s+of\\s+(?:fiscal\\s+)?(\\d{4})|\\s+(?:of\\s+)?(this|last|next)\\s+year)?`,
     (m, text) => {
       const word = m[6] ? lc(m[6]) : '';
       const ordRaw = m[8] ? lc(m[8]).replace(/[- ]$/, '') : '';
@@ -462,7 +465,7 @@ export const EN_RULES: Rule[] = [
           const v: TimexValue = { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
           if (yearAgoOrd) return derived(v);
           // "its fiscal fourth quarter ended Sept. 30", "reported fourth-quarter earnings": over, whatever the calendar says
-          return endedMonth || /\b(?:reported|posted)\b/i.test(clauseBefore(r.text, start)) ? reported(v) : v;
+          return endedMonth || /\b(?:reported|posted|earned|lost)\b/i.test(clauseBefore(r.text, start)) ? reported(v) : v;
         }
         if (printed) {
           // "the 1988 period", "the 1988 quarter": that year's quarter the text talks about
@@ -470,7 +473,9 @@ export const EN_RULES: Rule[] = [
           return derived({ type: 'DATE', value: q ? `${printed}-Q${q.q}` : printed });
         }
         let q = currentQuarter(r);
-        if (endedMonth && r.anchor) {
+        // "the quarter ended Sept. 29" after "the fiscal first quarter": the quarter reported on, whatever its calendar
+        const held = recentQuarter(r.state, start);
+        if (endedMonth && r.anchor && !held?.reported) {
           const y = r.yearFor(endedMonth, +ended![2], start, end) ?? r.anchor.y;
           q = { y, q: quarterOf(endedMonth) };
         }
@@ -491,12 +496,13 @@ export const EN_RULES: Rule[] = [
     2,
   ),
   // a year earlier, a year ago, year-earlier, year-ago (as a bare adjective)
+  // "the quarter a year ago": one expression, that quarter of the year before
   rule(
-    `\\b(?:(a|one|the)\\s+year\\s+(earlier|ago|before)|(year-earlier|year-ago|year-before))\\b`,
+    `\\b(?:(the\\s+(?:quarter|period)\\s+)?(a|one|the)\\s+year\\s+(earlier|ago|before)|(year-earlier|year-ago|year-before))\\b`,
     (m) =>
       fixed(m, (r) => {
         // quarterly results compare with the same quarter a year before
-        const q = recentQuarter(r.state, m.index);
+        const q = recentQuarter(r.state, m.index) ?? (m[1] ? currentQuarter(r) : null);
         if (q) return derived({ type: 'DATE', value: `${formatYear(q.y - 1)}-Q${q.q}` });
         return derived({ type: 'DATE', value: r.anchor ? formatYear(r.anchor.y - 1) : 'XXXX' });
       }),
@@ -696,7 +702,7 @@ export const EN_RULES: Rule[] = [
     },
     3,
   ),
-  // the year (a stretch, "for the year"), the day (the anchor's day)
+  // the year ("a high for the year", "in the year": the year talked about), for the week (a stretch), the day (the anchor's day)
   rule(`\\b(for|during|in|of)\\s+the\\s+(year|day|week|month)\\b(?!['-])`, (m, text) => {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
     if (/^\s+(?:of|in|before|after|when|that|ended|ending|to)\b/i.test(after)) return null;
@@ -704,7 +710,7 @@ export const EN_RULES: Rule[] = [
     const start = m.index + m[0].toLowerCase().lastIndexOf('the ');
     const end = m.index + m[0].length;
     const prep = lc(m[1]);
-    if (prep === 'for' || prep === 'during') return { start, end, resolve: () => ({ type: 'DURATION', value: durationValue(1, unitOf(word)) }) };
+    if ((prep === 'for' && word !== 'year') || prep === 'during') return { start, end, resolve: () => ({ type: 'DURATION', value: durationValue(1, unitOf(word)) }) };
     if (word === 'day') return { start, end, resolve: (r) => ({ type: 'DATE', value: referenceDay(r.state, r.anchor) }) };
     if (word === 'year') return { start, end, resolve: (r) => ({ type: 'DATE', value: r.state.lastYear !== null ? formatYear(r.state.lastYear) : r.anchor ? formatYear(r.anchor.y) : 'XXXX' }) };
     return null;
@@ -932,6 +938,7 @@ export const EN_RULES: Rule[] = [
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
 const EN_TRIGGERS: RegExp[] = [
   /\b(?:now|current|present|recent|lately|past|future|soon|term|coming|someday)/gi,
+  /\bone\s+day\b/gi,
   /today|yesterday|tomorrow|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night)/gi,
   /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,
   /Christmas|New\s+Year|Valentine|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Election|Easter|Fourth/g,

@@ -31,7 +31,8 @@ export interface Resolver {
 export interface DiscourseState {
   /** The last single calendar day the text reports as having happened (year null when unknown). */
   lastDay: { y: number | null; m: number; d: number } | null;
-  lastQuarter: { y: number; q: number; at: number } | null;
+  /** The quarter results are reported for; `reported` when the text said so ("ended Sept. 30", "posted"). */
+  lastQuarter: { y: number; q: number; at: number; reported: boolean } | null;
   /** The last explicit year printed. */
   lastYear: number | null;
   /** The last month (or day's month) with a year the text talked about ("the following month"). */
@@ -301,7 +302,7 @@ export function reported(v: TimexValue): TimexValue {
 }
 
 /** The quarter the text talked about within the last `window` characters before `at`. */
-export function recentQuarter(state: DiscourseState, at: number, window = 400): { y: number; q: number } | null {
+export function recentQuarter(state: DiscourseState, at: number, window = 400): DiscourseState["lastQuarter"] {
   const q = state.lastQuarter;
   return q && at - q.at <= window ? q : null;
 }
@@ -317,7 +318,13 @@ export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day 
   }
   const q = /^(\d{4})-Q(\d)$/.exec(v.value);
   // a quarter not yet over ("the third quarter of 1990", this quarter's outlook) is not the one results are reported for
-  if (q && (!anchor || (v as { reported?: boolean }).reported || +q[1] * 4 + +q[2] < anchor.y * 4 + Math.ceil(anchor.m / 3))) state.lastQuarter = { y: +q[1], q: +q[2], at };
+  const isReported = (v as { reported?: boolean }).reported === true;
+  if (q && (!anchor || isReported || +q[1] * 4 + +q[2] < anchor.y * 4 + Math.ceil(anchor.m / 3))) {
+    // a quarter mentioned in passing ("after a flat second quarter") does not displace the one reported on
+    const held = state.lastQuarter;
+    if (held?.reported && !isReported) held.at = at;
+    else state.lastQuarter = { y: +q[1], q: +q[2], at, reported: isReported };
+  }
   const y = /^(\d{4})/.exec(v.value);
   if (y) state.lastYear = +y[1];
   const month = /^(\d{4})-(\d{2})/.exec(v.value);

@@ -157,6 +157,21 @@ describe('English news expressions', () => {
   it('takes a fiscal quarter the text reports on as the one its results refer to', () => {
     const text = 'Ralston reported a 47% decline in fourth-quarter earnings. It earned $45 million, against $84 million a year earlier. Sales in the latest period rose.';
     expect(one(text, 'en', '1989-11-02').map((t) => t.value)).toEqual(['1989-Q4', '1988-Q4', '1989-Q4']);
+    // a quarter mentioned in passing does not displace it; "the quarter ended Sept. 29" is that fiscal quarter
+    const passing = 'Kimberly-Clark posted a gain in third-quarter net. After a flat second quarter, sales rose. Charges were taken in the year-earlier period.';
+    expect(one(passing, 'en', '1989-11-01').map((t) => t.value)).toEqual(['1989-Q3', '1989-Q2', '1988-Q3']);
+    const fiscal = 'Sun said it earned $5.2 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose 39%. In the 1988 period, it earned $20.6 million.';
+    expect(one(fiscal, 'en', '1989-10-26').map((t) => t.value)).toEqual(['1989-Q1', '1989-Q1', '1989-09-29', '1988-Q1']);
+    expect(one('a net loss for the third quarter. For the quarter a year ago, it earned $16 million, against $1.8 million for the corresponding period last year.', 'en', '1989-10-26').map((t) => [t.text, t.value])).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['the quarter a year ago', '1988-Q3'],
+      ['the corresponding period last year', '1988-Q3'],
+    ]);
+  });
+
+  it('reads "for the year" as the year talked about and "will one day" as someday', () => {
+    expect(one('For the year, pet food volume was flat.', 'en', '1989-11-02')).toEqual([{ text: 'the year', type: 'DATE', value: '1989' }]);
+    expect(one('Islam will one day be the second largest religion. It lasted one day.', 'en', '1998-03-03').map((t) => t.value)).toEqual(['FUTURE_REF', 'P1D']);
   });
 
   it('annotates the date of an English dateline (TempEval-3 does)', () => {
