@@ -117,6 +117,13 @@ function monthDay(m: RegExpExecArray, value: (y: number | null, month: number, d
   return fixed(m, (r, { start, end }) => value(m[3] ? +m[3] : r.yearFor(month, day, start, end), month, day));
 }
 
+/**
+ * "$1.76 a year", "20% annually", "700 seats a week", "24 hours a day": an amount per unit of time is a
+ * rate, like a speed, not a time expression (TimeML leaves speeds out; "twice a week" is a SET).
+ */
+const AMOUNT_BEFORE = /(?:\d%?|\b(?:million|billion|trillion|cents?|dollars?|percent)|\b(?:\d[\d,.]*|[a-z]+(?:teen|ty)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|(?:hundreds|thousands|dozens)\s+of)\s+(?!times\b)[a-z]+s)\s+$/i;
+const isRate = (text: string, start: number) => AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+
 /** The clause a date sits in, up to the date: back to a sentence end (not a decimal point: "$5.2 million"), semicolon, colon, dash or quotation mark. */
 function clauseBefore(text: string, start: number, max = 100): string {
   const before = text.slice(Math.max(0, start - max), start);
@@ -586,8 +593,8 @@ export const EN_RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       // "5.5 percent of the year's", "two days' pay" stay; "the year's" ordinal phrases go
       if (numRaw === 'a' || numRaw === 'an' || numRaw === 'one') {
-        // "a year" after an amount is a rate: handled by the set rule
-        if (/(?:\d|million|billion|cents?|dollars?|percent|times)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index)) && !m[1] && !m[2]) return null;
+        // "$1.76 a year", "700 seats a week" are rates; "twice a year" is for the set rule
+        if (!m[1] && !m[2] && (isRate(text, m.index) || /\b(?:times|once|twice)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)))) return null;
         if (unit === 'D' && !m[1] && !m[2] && !suffix && /^\s+(?:or|and)\s/i.test(after)) return null;
       }
       if (unit === 'X' || unitWord === 'weekend') return null;
@@ -676,10 +683,11 @@ export const EN_RULES: Rule[] = [
     },
     2,
   ),
-  // daily, weekly, annually, every day, each year, a year (after an amount), per month
+  // daily, weekly, annually, every day, each year, twice a year, per month
   rule(
-    `\\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)|(every|each|per)\\s+(?:(other|two|three|four|five|six|ten|few)\\s+)?(day|week|month|year|hour|minute|quarter|morning|evening|night|weekend|summer|winter|spring|fall)s?|(?<=(?:\\d|million|billion|cents?|dollars?|percent|times|\\bonce|\\btwice)\\s+)(a|an)\\s+(day|week|month|year|hour|minute|quarter))\\b`,
+    `\\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)|(every|each|per)\\s+(?:(other|two|three|four|five|six|ten|few)\\s+)?(day|week|month|year|hour|minute|quarter|morning|evening|night|weekend|summer|winter|spring|fall)s?|(?<=(?:times|\\bonce|\\btwice)\\s+)(a|an)\\s+(day|week|month|year|hour|minute|quarter))\\b`,
     (m, text) => {
+      if (!m[2] && isRate(text, m.index)) return null;
       if (m[1]) {
         const w = lc(m[1]);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
@@ -933,6 +941,14 @@ export const EN_RULES: Rule[] = [
     3,
     'gi',
   ),
+  // "between two to six days", "within two to three weeks": the first end of a range of durations is a
+  // duration of its own, in the unit the second end names (TimeML annotates each end)
+  rule(`\\b(${NUM})(?=\\s+to\\s+(?:${NUM})[- ](${UNIT})s?\\b)`, (m) => {
+    const n = enNumber(lc(m[1]));
+    const unit = unitOf(lc(m[2]));
+    if (n === null || n > 5000 || unit === 'X') return null;
+    return fixed(m, { type: 'DURATION', value: unit === 'Q' ? `P${n}Q` : unit === 'DE' ? durationValue(n * 10, 'Y') : durationValue(n, unit) });
+  }),
 ];
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
@@ -974,6 +990,7 @@ const EN_TRIGGERS: RegExp[] = [
   /\sday\s+of\b/gi,
   /(?:following|next|previous|same|that)\s+(?:day|morning|afternoon|evening|night)/gi,
   /day\s+(?:before|after)\s/gi,
+  /\sto\s+\S+[- ](?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)/gi,
 ];
 if (EN_TRIGGERS.length !== EN_RULES.length) throw new Error('dates/en.ts: one trigger per rule');
 EN_RULES.forEach((r, i) => (r.trigger = EN_TRIGGERS[i]));

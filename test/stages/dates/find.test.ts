@@ -169,6 +169,18 @@ describe('English news expressions', () => {
     ]);
   });
 
+  it('leaves out rates of an amount per unit of time, keeps frequencies, and splits a range of durations', () => {
+    expect(one('a dividend rate of $1.76 a year, sales up 8.5% annually, 700 seats a week, 24 hours a day', 'en', '1989-11-02').map((t) => t.text)).toEqual(['24 hours']);
+    expect(one('It meets twice a year and is held annually.', 'en', '1989-11-02').map((t) => [t.text, t.type, t.value])).toEqual([
+      ['a year', 'SET', 'P1Y'],
+      ['annually', 'SET', 'P1Y'],
+    ]);
+    expect(one("It's between two to six days for every patient.", 'en', '1998-03-31').map((t) => [t.text, t.value])).toEqual([
+      ['two', 'P2D'],
+      ['six days', 'P6D'],
+    ]);
+  });
+
   it('reads "for the year" as the year talked about and "will one day" as someday', () => {
     expect(one('For the year, pet food volume was flat.', 'en', '1989-11-02')).toEqual([{ text: 'the year', type: 'DATE', value: '1989' }]);
     expect(one('Islam will one day be the second largest religion. It lasted one day.', 'en', '1998-03-03').map((t) => t.value)).toEqual(['FUTURE_REF', 'P1D']);
