@@ -39,10 +39,17 @@ export function decoderOf(model: NerModel): Decoder {
 
 const decoders = new WeakMap<NerModel, Decoder>();
 
-/** Entity spans of the given sentences of one article (UTF-16 offsets into `text`). */
+/**
+ * Entity spans of the given sentences of one article (UTF-16 offsets into `text`). A sentence
+ * whose last token, a full stop, the tagger put inside a name (`ministro de Minas.`) hands that
+ * tag on to the next sentence on the same line, so a name the split cut in two
+ * (`Ministerio de Agricultura, Pesca. Alimentación`) can go on there and comes back as one span.
+ */
 export function tagText(model: NerModel, text: string, sentences: Span[], decoder: Decoder = decoderOf(model)): EntitySpan[] {
   const memory = new DocumentMemory();
   const spans: EntitySpan[] = [];
+  let before = -1;
+  let lastEnd = 0;
   for (const sentence of sentences) {
     const tokens = tokenize(text, sentence.start, sentence.end);
     const n = tokens.length;
@@ -53,16 +60,30 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
     fillHistory(view, memory, model.featureMask, statics);
     const tags = new Uint8Array(n);
     const probs = new Float32Array(n);
-    viterbi(decoder, view, statics, tags, probs);
+    if (before >= 0 && !sameLine(text, lastEnd, tokens[0].start)) before = -1;
+    viterbi(decoder, view, statics, tags, probs, before);
     memory.remember(view, tags, model.info);
     for (const chunk of chunks(tags, model.info)) {
-      const start = tokens[chunk.from].start;
+      let start = tokens[chunk.from].start;
       const end = tokens[chunk.to - 1].end;
       let score = 1;
       for (let i = chunk.from; i < chunk.to; i++) score = Math.min(score, probs[i]);
       const label: EntityLabel = ENTITY_TYPES[chunk.type];
+      if (chunk.from === 0 && before >= 0 && model.info.type[before] === chunk.type && !model.info.begin[tags[0]]) {
+        const carried = spans.pop()!;
+        start = carried.start;
+        score = Math.min(score, carried.score);
+      }
       spans.push({ start, end, label, text: text.slice(start, end), score: Math.round(score * 1000) / 1000 });
     }
+    const last = n - 1;
+    before = model.info.type[tags[last]] >= 0 && tokens[last].text === '.' ? tags[last] : -1;
+    lastEnd = tokens[last].end;
   }
   return spans;
+}
+
+function sameLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return false;
+  return true;
 }

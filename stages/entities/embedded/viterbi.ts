@@ -75,7 +75,12 @@ export class WordRowCache {
   }
 }
 
-export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tags: Uint8Array, probs?: Float32Array): void {
+/**
+ * Best tag sequence of a sentence into `tags` (and token confidences into `probs`). `before` is
+ * the tag before the sentence: -1 at a sentence start, or the entity tag the previous sentence
+ * ended in when a name runs on over a full stop (see tagger.ts).
+ */
+export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tags: Uint8Array, probs?: Float32Array, before = -1): void {
   const n = view.length;
   const L = d.info.type.length;
   const { weights, allowed, featureMask: mask } = d;
@@ -104,8 +109,9 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
   // Transition rows per (token, previous tag), kept for the backward pass of the probabilities.
   const pair: Float64Array[] | null = probs ? new Array(n) : null; // token i's rows (shared per shape)
   row.fill(0);
-  weights.add(transitionShapeBucket(0, view.shape[0], mask), row);
-  for (let t = 0; t < L; t++) delta[t] = allowed[t] ? emit[t] + trans[t] + row[t] : -Infinity;
+  weights.add(transitionShapeBucket(before + 1, view.shape[0], mask), row);
+  const first = (before + 1) * L;
+  for (let t = 0; t < L; t++) delta[t] = allowed[first + t] ? emit[t] + trans[first + t] + row[t] : -Infinity;
   // Transition + (previous tag, shape) rows, per shape: most tokens of a sentence share a few shapes.
   const byShape = new Map<number, Float64Array>();
   for (let i = 1; i < n; i++) {
