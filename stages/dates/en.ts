@@ -713,7 +713,8 @@ export const EN_RULES: Rule[] = [
   // the year ("a high for the year", "in the year": the year talked about), for the week (a stretch), the day (the anchor's day)
   rule(`\\b(for|during|in|of)\\s+the\\s+(year|day|week|month)\\b(?!['-])`, (m, text) => {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
-    if (/^\s+(?:of|in|before|after|when|that|ended|ending|to)\b/i.test(after)) return null;
+    // "the year of the dragon" names a year; "a high for the year of $42.875" gives an amount
+    if (/^\s+(?:of(?!\s+(?:[$#]|[A-Z]{1,2}\$|\d))|in|before|after|when|that|ended|ending|to)\b/i.test(after)) return null;
     const word = lc(m[2]);
     const start = m.index + m[0].toLowerCase().lastIndexOf('the ');
     const end = m.index + m[0].length;
