@@ -1,7 +1,7 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatWeek, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
-import { derived, fixed, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
+import { derived, fixed, nearestYear, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 interface EnWords {
@@ -468,6 +468,10 @@ export const EN_RULES: Rule[] = [
               if (recent && recent.q === ord && Math.abs(recent.y - r.anchor.y) <= 1) y = recent.y;
             }
             if (yearAgoOrd && y !== null) y -= 1;
+          }
+          // "the second quarter ended Oct. 31" (read on Oct. 27): the year the quarter ended in
+          if (ended && endedMonth && r.anchor && !printed && !yearWord && !yearAgoOrd) {
+            y = nearestYear(r.anchor, endedMonth, +ended[2], /\b(?:ended|through)\b/i.test(ended[0]) ? 'past' : null);
           }
           const v: TimexValue = { type: 'DATE', value: `${y === null ? 'XXXX' : formatYear(y)}-${h ? 'H' : 'Q'}${ord ?? 1}` };
           if (yearAgoOrd) return derived(v);

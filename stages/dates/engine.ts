@@ -4,7 +4,7 @@
  * what the text said before (the last day, month and quarter it talked about).
  */
 import type { Timex, TimexType } from '../../pipeline/layers.ts';
-import { addDays, compareDays, daysBetween, formatDay, type Day } from './calendar.ts';
+import { addDays, compareDays, daysBetween, daysInMonth, formatDay, type Day } from './calendar.ts';
 
 export interface TimexValue {
   type: TimexType;
@@ -272,7 +272,8 @@ export function nearestYear(anchor: Day, month: number, day: number, tense: 'pas
   let best = anchor.y;
   let bestCost = Infinity;
   for (const y of [anchor.y - 1, anchor.y, anchor.y + 1]) {
-    const gap = daysBetween(anchor, { y, m: month, d: Math.min(day, 28) });
+    // Feb. 29 of a common year counts as the 28th; the 31st stays the 31st (it may lie past a near anchor)
+    const gap = daysBetween(anchor, { y, m: month, d: Math.min(day, daysInMonth(y, month)) });
     if (tense === 'past' && gap > 1) continue;
     const cost = gap <= 0 ? -gap * (coming ? 1.5 : 1) : gap * (coming ? 1 : 2);
     if (cost < bestCost) {

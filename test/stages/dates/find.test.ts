@@ -181,6 +181,16 @@ describe('English news expressions', () => {
     ]);
   });
 
+  it('puts a quarter that ended on a day just after the anchor in the year before', () => {
+    const text = 'In the year-ago quarter, the second quarter ended Oct. 31, it had a loss. Results for that quarter included a write-down.';
+    expect(one(text, 'en', '1989-10-27').map((t) => [t.text, t.value])).toEqual([
+      ['the year-ago quarter', '1988-Q3'],
+      ['the second quarter', '1988-Q2'],
+      ['Oct. 31', '1988-10-31'],
+      ['that quarter', '1988-Q2'],
+    ]);
+  });
+
   it('reads "for the year" as the year talked about and "will one day" as someday', () => {
     expect(one('For the year, pet food volume was flat.', 'en', '1989-11-02')).toEqual([{ text: 'the year', type: 'DATE', value: '1989' }]);
     expect(one('Islam will one day be the second largest religion. It lasted one day.', 'en', '1998-03-03').map((t) => t.value)).toEqual(['FUTURE_REF', 'P1D']);
