@@ -252,7 +252,9 @@ export const EN_RULES: Rule[] = [
   ),
   // Friday, last Tuesday, next Monday, Wednesday night, this coming Sunday
   rule(
-    `\\b(?:(${EDGE})\\s+)?(?:(last|next|this\\s+coming|this|coming|the\\s+previous|the\\s+following)\\s+)?(${WEEKDAY})(?:\\s+(${POD}))?\\b`,
+    // the rule is case-sensitive (weekdays are capitalised): "Last Friday" opens a sentence; "Earlier Sunday"
+    // there keeps its adverb out (TimeBank: 1 of 5 in)
+    `\\b(?:(${EDGE})\\s+)?(?:([Ll]ast|[Nn]ext|[Tt]his\\s+coming|[Tt]his|[Cc]oming|[Tt]he\\s+previous|[Tt]he\\s+following)\\s+)?(${WEEKDAY})(?:\\s+(${POD}))?\\b`,
     (m) => {
       const wd = WORDS.weekdays[lc(m[3])];
       const rel = m[2] ? lc(m[2]) : '';
@@ -273,7 +275,7 @@ export const EN_RULES: Rule[] = [
   ),
   // Christmas, Thanksgiving Day, New Year's Day, the Fourth of July (the year as for any year-less day)
   rule(
-    `\\b(?:(Christmas|New\\s+Year's|Valentine's|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Election|Easter)(?:\\s+(Eve|Day|Sunday|weekend))?|the\\s+Fourth\\s+of\\s+July)(?:,?\\s+(\\d{4}))?\\b`,
+    `\\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\\s+)?(?:(Christmas|New\\s+Year's|Valentine's|Halloween|Independence|Thanksgiving|Labor|Memorial|Veterans|Election|Easter)(?:\\s+(Eve|Day|Sunday|weekend))?|the\\s+Fourth\\s+of\\s+July)(?:,?\\s+(\\d{4}))?\\b`,
     (m) => {
       const name = m[1] ?? 'Independence';
       const suffix = m[2] ? lc(m[2]) : '';
@@ -287,7 +289,13 @@ export const EN_RULES: Rule[] = [
         // Election Day: the Tuesday after the first Monday of November
         const floating: Record<string, [number, number, number]> = { Thanksgiving: [11, 4, 4], Labor: [9, 1, 1], Memorial: [5, 1, -1], Election: [11, 1, 1] };
         const month = md ? md[0] : floating[name][0];
-        const y = m[3] ? +m[3] : r.yearFor(month, md ? md[1] : 20, start, end);
+        // "next Christmas" is the coming one, "last Thanksgiving" the one before the anchor
+        const rel = /^(last|next)\s/i.exec(m[0])?.[1].toLowerCase();
+        let y = m[3] ? +m[3] : r.yearFor(month, md ? md[1] : 20, start, end);
+        if (rel && r.anchor && !m[3]) {
+          const onOrAfter = month * 100 + (md ? md[1] : 20) >= r.anchor.m * 100 + r.anchor.d;
+          y = rel === 'next' ? (onOrAfter ? r.anchor.y : r.anchor.y + 1) : onOrAfter ? r.anchor.y - 1 : r.anchor.y;
+        }
         if (y === null) return { type: 'DATE', value: md ? `XXXX-${String(md[0]).padStart(2, '0')}-${String(md[1]).padStart(2, '0')}` : `XXXX-${String(month).padStart(2, '0')}` };
         if (md) return { type: 'DATE', value: formatDay({ y, m: md[0], d: md[1] }) };
         const day = nthWeekday(y, ...floating[name]);
@@ -325,7 +333,7 @@ export const EN_RULES: Rule[] = [
   ),
   // January, last April, late November, mid-November, January 1998, the middle of October, March of 1990
   rule(
-    `\\b(?:(?:the\\s+)?(early|late|mid|middle|end|beginning|start)(?:-|\\s+|\\s+of\\s+))?(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?(${MONTH})(?!\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{3}))(?:,?\\s+(?:of\\s+)?(\\d{4}|${SPELLED_YEAR})\\b|\\s+(this|last|next)\\s+year\\b)?`,
+    `\\b(?:(?:the\\s+)?(early|late|mid|middle|end|beginning|start)(?:-|\\s+|\\s+of\\s+))?(?:([Ll]ast|[Nn]ext|[Tt]his|[Tt]his\\s+past|[Tt]his\\s+coming)\\s+)?(${MONTH})(?!\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{3}))(?:,?\\s+(?:of\\s+)?(\\d{4}|${SPELLED_YEAR})\\b|\\s+(this|last|next)\\s+year\\b)?`,
     (m, text) => {
       const month = monthOf(m[3]);
       if (!month) return null;

@@ -191,6 +191,19 @@ describe('English news expressions', () => {
     ]);
   });
 
+  it('takes a capitalised "Last" into a weekday, month or holiday that opens a sentence', () => {
+    expect(one("Last Friday's announcement was the first. Last April, he left.", 'en', '1989-10-30').map((t) => [t.text, t.value])).toEqual([
+      ['Last Friday', '1989-10-27'],
+      ['Last April', '1989-04'],
+    ]);
+    expect(one('He was found last Thanksgiving. Next Christmas he will come.', 'en', '2000-02-10').map((t) => [t.text, t.value])).toEqual([
+      ['last Thanksgiving', '1999-11-25'],
+      ['Next Christmas', '2000-12-25'],
+    ]);
+    // "Earlier Sunday" keeps the adverb out (TimeBank)
+    expect(one('Earlier Sunday, police met.', 'en', '1998-03-22')[0].text).toBe('Sunday');
+  });
+
   it('reads "for the year" as the year talked about and "will one day" as someday', () => {
     expect(one('For the year, pet food volume was flat.', 'en', '1989-11-02')).toEqual([{ text: 'the year', type: 'DATE', value: '1989' }]);
     expect(one('Islam will one day be the second largest religion. It lasted one day.', 'en', '1998-03-03').map((t) => t.value)).toEqual(['FUTURE_REF', 'P1D']);
