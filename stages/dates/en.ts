@@ -205,9 +205,9 @@ function currentQuarter(r: Resolver): { y: number; q: number } | null {
 const REL_SHIFT: Record<string, number> = { this: 0, 'this past': -1, current: 0, 'this coming': 1, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
 
 export const EN_RULES: Rule[] = [
-  // now, currently, current (PRESENT_REF); recently, the past (PAST_REF); the future, soon (FUTURE_REF)
+  // now, currently, current (PRESENT_REF); recently, the past (PAST_REF); the future, soon, a later date (FUTURE_REF)
   rule(
-    `\\b(?:(right\\s+now|now|currently|current|presently|nowadays|at\\s+present|the\\s+present|these\\s+days|today's)|(recently|lately|the\\s+past|more\\s+recently|past\\s+years)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|short|long)\\s+term|(?:the\\s+)?(?:coming|future)\\s+(?:months|years|weeks|days|quarters)|someday))\\b`,
+    `\\b(?:(right\\s+now|now|currently|current|presently|nowadays|at\\s+present|the\\s+present|these\\s+days|today's)|(recently|lately|the\\s+past|more\\s+recently|past\\s+years)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|soon|the\\s+(?:near|short|long)\\s+term|(?:the\\s+)?(?:coming|future)\\s+(?:months|years|weeks|days|quarters)|someday|(?:a|some)\\s+(?:later|future)\\s+date))\\b`,
     (m, text) => {
       const w = lc(m[0]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
@@ -966,7 +966,7 @@ export const EN_RULES: Rule[] = [
 
 /** What each rule above needs to see (in the same order): it runs only near these hits. */
 const EN_TRIGGERS: RegExp[] = [
-  /\b(?:now|current|present|recent|lately|past|future|soon|term|coming|someday)/gi,
+  /\b(?:now|current|present|recent|lately|past|future|soon|term|coming|someday|later\s+date)/gi,
   /\bone\s+day\b/gi,
   /today|yesterday|tomorrow|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night)/gi,
   /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/g,

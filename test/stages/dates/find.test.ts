@@ -207,6 +207,7 @@ describe('English news expressions', () => {
   it('reads "for the year" as the year talked about and "will one day" as someday', () => {
     expect(one('For the year, pet food volume was flat.', 'en', '1989-11-02')).toEqual([{ text: 'the year', type: 'DATE', value: '1989' }]);
     expect(one('Islam will one day be the second largest religion. It lasted one day.', 'en', '1998-03-03').map((t) => t.value)).toEqual(['FUTURE_REF', 'P1D']);
+    expect(one('It will be financed through offerings at a later date.', 'en', '1989-10-26')).toEqual([{ text: 'a later date', type: 'DATE', value: 'FUTURE_REF' }]);
   });
 
   it('annotates the date of an English dateline (TempEval-3 does)', () => {
