@@ -658,7 +658,7 @@ export const EN_RULES: Rule[] = [
         end: half ? end + half[0].length : relational ? end - m[8].length - (/\s+$/.exec(m[0].slice(0, -m[8].length))?.[0].length ?? 0) : end,
         resolve() {
           // TimeBank writes counted decades in years ("two decades" is P20Y)
-          const value = unit === 'Q' ? (n !== null && Number.isInteger(n) ? `P${n}Q` : durationValue(n === null ? null : n * 3, 'M')) : unit === 'DE' && n !== null ? durationValue(n * 10, 'Y') : durationValue(n, unit);
+          const value = unit === 'Q' ? (n === null ? 'PXQ' : Number.isInteger(n) ? `P${n}Q` : durationValue(n * 3, 'M')) : unit === 'DE' && n !== null ? durationValue(n * 10, 'Y') : durationValue(n, unit);
           const v: TimexValue = { type: 'DURATION', value };
           if (mod) v.mod = mod;
           return v;
@@ -718,7 +718,7 @@ export const EN_RULES: Rule[] = [
       if (season) return fixed(m, { type: 'SET', value: `XXXX-${season}` });
       if (unitWord === 'weekend') return fixed(m, { type: 'SET', value: 'XXXX-WXX-WE' });
       const unit = unitOf(unitWord);
-      return fixed(m, { type: 'SET', value: unit === 'Q' ? 'P3M' : durationValue(every ?? 1, unit) });
+      return fixed(m, { type: 'SET', value: unit === 'Q' ? `P${every ?? 1}Q` : durationValue(every ?? 1, unit) });
     },
     3,
   ),

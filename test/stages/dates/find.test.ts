@@ -169,6 +169,10 @@ describe('English news expressions', () => {
     ]);
   });
 
+  it('writes quarters in durations and sets as quarters, as TimeBank does for counted ones', () => {
+    expect(one('It pays interest every quarter after several quarters of losses over the past two quarters.', 'en', '1989-10-30').map((t) => t.value)).toEqual(['P1Q', 'PXQ', 'P2Q']);
+  });
+
   it('leaves out rates of an amount per unit of time, keeps frequencies, and splits a range of durations', () => {
     expect(one('a dividend rate of $1.76 a year, sales up 8.5% annually, 700 seats a week, 24 hours a day', 'en', '1989-11-02').map((t) => t.text)).toEqual(['24 hours']);
     expect(one('It meets twice a year and is held annually.', 'en', '1989-11-02').map((t) => [t.text, t.type, t.value])).toEqual([
