@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatWeek, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
 import { derived, fixed, nearestYear, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
-import { centuryValue, dayValue, durationValue, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
+import { centuryValue, dayValue, durationValue as isoDuration, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
+
+/** TimeML writes a stretch of centuries and decades with one letter (`PXC`, `P1E`; TimeBank: `centuries` is `PXC`). */
+const durationValue = (n: number | null, unit: Unit) => isoDuration(n, unit).replace(/(?<=[\dX])CE$/, 'C').replace(/(?<=[\dX])DE$/, 'E');
 
 interface EnWords {
   numbers: Record<string, number>;
@@ -202,6 +205,9 @@ function currentQuarter(r: Resolver): { y: number; q: number } | null {
   return { y: Math.floor(k / 4), q: (k % 4) + 1 };
 }
 
+/** The year the text last named, else the anchor's ("For the year, volume was flat"). */
+const yearTalkedAbout = (r: Resolver) => (r.state.lastYear !== null ? formatYear(r.state.lastYear) : r.anchor ? formatYear(r.anchor.y) : 'XXXX');
+
 const REL_SHIFT: Record<string, number> = { this: 0, 'this past': -1, current: 0, 'this coming': 1, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
 
 export const EN_RULES: Rule[] = [
@@ -215,6 +221,10 @@ export const EN_RULES: Rule[] = [
       if (w === 'future' && /^\s+(?:contracts?|prices?|delivery|options?|markets?|trading|months?)\b/i.test(after)) return null;
       if (w === "today's") return null;
       const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // "Now, he says, ...", "Currently, Avon has ...", "Now for today's quiz": opening its sentence and set off by
+      // a comma (or before 'for'), the adverb turns the discourse rather than placing the clause in time
+      // (en-tbaq-dev: 5 of 5 such 'Now,'/'Currently,' unannotated; 'now' inside the clause is annotated 3 times in 4)
+      if ((w === 'now' || w === 'currently') && /^,|^\s+for\b/i.test(after) && /(?:^|[.!?]['"`\u2019\u201d]*\s+|\n\s*|^\s*['"`\u201c]+)$/.test(before)) return null;
       // "as soon as", and "soon" in a past narrative ("was soon released", "soon became") is relative to the story
       if (w === 'soon' && (/\b(?:as|was|were|had|and)\s+$/i.test(before) || /^\s+(?:as|after|thereafter|became|[a-z]+ed)\b/i.test(after))) return null;
       if (w === 'the foreseeable future') return null;
@@ -733,7 +743,7 @@ export const EN_RULES: Rule[] = [
     const prep = lc(m[1]);
     if ((prep === 'for' && word !== 'year') || prep === 'during') return { start, end, resolve: () => ({ type: 'DURATION', value: durationValue(1, unitOf(word)) }) };
     if (word === 'day') return { start, end, resolve: (r) => ({ type: 'DATE', value: referenceDay(r.state, r.anchor) }) };
-    if (word === 'year') return { start, end, resolve: (r) => ({ type: 'DATE', value: r.state.lastYear !== null ? formatYear(r.state.lastYear) : r.anchor ? formatYear(r.anchor.y) : 'XXXX' }) };
+    if (word === 'year') return { start, end, resolve: (r) => ({ type: 'DATE', value: yearTalkedAbout(r) }) };
     return null;
   }),
   // the year ended June 30, the fiscal year ending Sept. 30 (a stretch); the full year (the anchor's year)
@@ -744,8 +754,10 @@ export const EN_RULES: Rule[] = [
     return fixed(m, { type: 'DURATION', value: 'P1Y' });
   }, 1),
   // the fiscal year, the current fiscal year
-  rule(`\\bthe\\s+(?:(current|new|next|last|previous)\\s+)?fiscal\\s+year\\b(?!\\s+(?:\\d{4}|ended|ending|ends|that))`, (m) =>
+  rule(`\\bthe\\s+(?:(current|new|next|last|previous)\\s+)?fiscal\\s+year\\b(?!\\s+(?:\\d{4}|ended|ending|ends|that))`, (m, text) =>
     fixed(m, (r) => {
+      // "lower earnings for the fiscal year": the year talked about, as "for the year" is
+      if (!m[1] && /\bfor\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) return { type: 'DATE', value: yearTalkedAbout(r) };
       if (!m[1]) return { type: 'DURATION', value: 'P1Y' };
       const shift = REL_SHIFT[lc(m[1])] ?? 0; // 'new' is the current one
       return { type: 'DATE', value: r.anchor ? formatYear(r.anchor.y + shift) : 'XXXX' };

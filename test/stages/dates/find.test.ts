@@ -212,6 +212,19 @@ describe('English news expressions', () => {
     expect(one('For the year, pet food volume was flat.', 'en', '1989-11-02')).toEqual([{ text: 'the year', type: 'DATE', value: '1989' }]);
     expect(one('Islam will one day be the second largest religion. It lasted one day.', 'en', '1998-03-03').map((t) => t.value)).toEqual(['FUTURE_REF', 'P1D']);
     expect(one('It will be financed through offerings at a later date.', 'en', '1989-10-26')).toEqual([{ text: 'a later date', type: 'DATE', value: 'FUTURE_REF' }]);
+    // "for the fiscal year" is the year talked about too; "throughout the fiscal year" stays a stretch
+    expect(one('It will result in lower earnings for the fiscal year. Profit should grow throughout the fiscal year.', 'en', '1989-10-27').map((t) => t.value)).toEqual(['1989', 'P1Y']);
+  });
+
+  it('leaves out a sentence-opening "Now," or "Currently," that turns the discourse', () => {
+    expect(one('Now, following asset sales, the company is smaller. Currently, Avon has 9 stores.', 'en', '1989-10-27')).toEqual([]);
+    expect(one('Now for today\'s geography quiz.', 'en', '1998-01-21').map((t) => t.text)).toEqual(['today']);
+    expect(one('Now officials are investigating. The fund now holds cash, currently 15%.', 'en', '1998-02-27').map((t) => t.value)).toEqual(['PRESENT_REF', 'PRESENT_REF', 'PRESENT_REF']);
+  });
+
+  it('writes centuries and decades in durations with the TimeML letters', () => {
+    expect(one('The mosque dominated the skyline for centuries. For decades, exiles were silent.', 'en', '1998-01-21').map((t) => t.value)).toEqual(['PXC', 'PXE']);
+    expect(one('two decades', 'en', '1998-01-21')[0].value).toBe('P20Y');
   });
 
   it('annotates the date of an English dateline (TempEval-3 does)', () => {
