@@ -362,7 +362,9 @@ export const EN_RULES: Rule[] = [
         let y: number | null = m[4] ? (/^\d/.test(m[4]) ? +m[4] : spelledYear(lc(m[4]))) : null;
         if (y === null && r.anchor) {
           if (yearRel) y = r.anchor.y + (REL_SHIFT[yearRel] ?? 0);
-          else if (rel === 'last' || rel === 'this past') y = month < r.anchor.m ? r.anchor.y : r.anchor.y - 1;
+          // 'last February' on March 1 is last year's (the month just over would be 'last month', TimeBank); 'this past' is the latest
+          else if (rel === 'last') y = month < r.anchor.m - 1 ? r.anchor.y : r.anchor.y - 1;
+          else if (rel === 'this past') y = month < r.anchor.m ? r.anchor.y : r.anchor.y - 1;
           else if (rel === 'next' || rel === 'this coming') y = month > r.anchor.m ? r.anchor.y : r.anchor.y + 1;
           else if (rel === 'this') y = r.anchor.y;
           else y = r.yearFor(month, null, start, end);
@@ -413,22 +415,22 @@ export const EN_RULES: Rule[] = [
     },
     0,
   ),
-  // the 1980s, the '80s, the nineties, the late 1970s
+  // the 1980s, the '80s, the nineties, the late 1970s; the last half of the '80s (a part of the decade, not a half-year)
   rule(
-    `\\b(?:the\\s+)?(?:(early|late|mid)[- ])?(1[0-9]\\d0|20\\d0|'\\d0|\\d0)'?s\\b|\\bthe\\s+(?:(early|late|mid)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`,
+    `\\b(?:the\\s+(first|last|latter|second)\\s+half\\s+of\\s+)?(?:(?:the\\s+)?(?:(early|late|mid)[- ])?(1[0-9]\\d0|20\\d0|'\\d0|\\d0)'?s\\b|\\bthe\\s+(?:(early|late|mid)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b)`,
     (m, text) => {
       // "in his 30s" is an age
       if (/\b(?:his|her|their|my|your|its|our)\s+(?:early\s+|late\s+|mid-)?$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) return null;
       let decade: number;
-      if (m[2]) {
-        const d = m[2].replace("'", '');
+      if (m[3]) {
+        const d = m[3].replace("'", '');
         decade = d.length === 4 ? +d / 10 : 190 + +d / 10;
       } else {
-        const tens = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(lc(m[4])) + 2;
+        const tens = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(lc(m[5])) + 2;
         decade = 190 + tens;
       }
       const v: TimexValue = { type: 'DATE', value: String(decade).padStart(3, '0') };
-      const mod = edgeMod(m[1] ?? m[3]);
+      const mod = m[1] ? (lc(m[1]) === 'first' ? 'START' : 'END') : edgeMod(m[2] ?? m[4]);
       if (mod) v.mod = mod;
       return fixed(m, v);
     },

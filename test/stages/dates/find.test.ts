@@ -222,6 +222,15 @@ describe('English news expressions', () => {
     expect(one('Now officials are investigating. The fund now holds cash, currently 15%.', 'en', '1998-02-27').map((t) => t.value)).toEqual(['PRESENT_REF', 'PRESENT_REF', 'PRESENT_REF']);
   });
 
+  it('puts "last February" read on March 1 in the year before, and reads half of a decade as that decade', () => {
+    expect(one('Two helicopters crashed last February. The treaty was signed last May.', 'en', '1998-03-01').map((t) => t.value)).toEqual(['1997-02', '1997-05']);
+    expect(one('He left last January.', 'en', '1998-03-01')[0].value).toBe('1998-01');
+    expect(one('the trend that has characterized the last half of the \'80s and the second half of 1990', 'en', '1989-10-27')).toEqual([
+      { text: "the last half of the '80s", type: 'DATE', value: '198', mod: 'END' },
+      { text: 'the second half of 1990', type: 'DATE', value: '1990-H2' },
+    ]);
+  });
+
   it('writes centuries and decades in durations with the TimeML letters', () => {
     expect(one('The mosque dominated the skyline for centuries. For decades, exiles were silent.', 'en', '1998-01-21').map((t) => t.value)).toEqual(['PXC', 'PXE']);
     expect(one('two decades', 'en', '1998-01-21')[0].value).toBe('P20Y');
