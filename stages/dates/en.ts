@@ -16,6 +16,8 @@ interface EnWords {
   seasons: Record<string, string>;
   units: Record<string, string>;
   partsOfDay: Record<string, string>;
+  /** "today's world", "today's personal computers": nouns after which "today's" means present-day, not the day. */
+  presentDayNouns: string[];
 }
 const WORDS: EnWords = JSON.parse(readFileSync(new URL('./resources/en.json', import.meta.url), 'utf8'));
 
@@ -208,6 +210,8 @@ function currentQuarter(r: Resolver): { y: number; q: number } | null {
 /** The year the text last named, else the anchor's ("For the year, volume was flat"). */
 const yearTalkedAbout = (r: Resolver) => (r.state.lastYear !== null ? formatYear(r.state.lastYear) : r.anchor ? formatYear(r.anchor.y) : 'XXXX');
 
+const PRESENT_DAY = new RegExp(`^['\u2019]s\\s+(?:[a-z]+\\s+)?(?:${WORDS.presentDayNouns.join('|')})\\b`, 'i');
+
 const REL_SHIFT: Record<string, number> = { this: 0, 'this past': -1, current: 0, 'this coming': 1, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
 
 export const EN_RULES: Rule[] = [
@@ -247,6 +251,8 @@ export const EN_RULES: Rule[] = [
       if (m[0] === 'Today' && /[A-Z]\w*\s+$/.test(before) && !/(?:^|[.!?"]\s*)[A-Z]\w*\s+$/.test(before)) return null;
       // "the people of tomorrow" is a figure of speech, not the day after the anchor
       if (!m[1] && !pod && day === 'tomorrow' && /\bof\s+$/i.test(before)) return null;
+      // "in today's world", "today's youth": present-day, no day (TimeBank leaves them; "today's editions" is the day)
+      if (!m[1] && !pod && day === 'today' && PRESENT_DAY.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return null;
       const shift = day === 'yesterday' || day === 'last' ? -1 : day === 'tomorrow' ? 1 : 0;
       const podCode = day === 'tonight' ? 'NI' : pod ? WORDS.partsOfDay[lc(pod)] : undefined;
       const timed = !!podCode;

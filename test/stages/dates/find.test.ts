@@ -231,6 +231,11 @@ describe('English news expressions', () => {
     ]);
   });
 
+  it('leaves out a present-day "today\'s" ("today\'s world") and keeps the day of "today\'s editions"', () => {
+    expect(one("It is unfair in today's world. Many of today's personal computers use it.", 'en', '1998-04-24')).toEqual([]);
+    expect(one("The offer, advertised in today's editions, expires.", 'en', '1989-11-02')).toEqual([{ text: 'today', type: 'DATE', value: '1989-11-02' }]);
+  });
+
   it('writes centuries and decades in durations with the TimeML letters', () => {
     expect(one('The mosque dominated the skyline for centuries. For decades, exiles were silent.', 'en', '1998-01-21').map((t) => t.value)).toEqual(['PXC', 'PXE']);
     expect(one('two decades', 'en', '1998-01-21')[0].value).toBe('P20Y');
