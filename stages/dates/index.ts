@@ -6,7 +6,7 @@ import { findTimexes } from './find.ts';
 export { inferAnchor } from './anchor.ts';
 export { findTimexes } from './find.ts';
 
-export const DATES_VERSION = '1.0.0';
+export const DATES_VERSION = '1.1.0';
 
 const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
 
