@@ -514,7 +514,9 @@ export const EN_RULES: Rule[] = [
         const held = recentQuarter(r.state, start);
         if (endedMonth && r.anchor && !held?.reported) {
           const y = r.yearFor(endedMonth, +ended![2], start, end) ?? r.anchor.y;
-          q = { y, q: quarterOf(endedMonth) };
+          // the calendar quarter most of the three months fall in: their middle one ("ended July 31" is May to July, Q2)
+          const middle = endedMonth - (+ended![2] > 15 ? 1 : 2);
+          q = middle < 1 ? { y: y - 1, q: 4 } : { y, q: quarterOf(middle) };
         }
         if (!q) return { type: 'DATE', value: 'XXXX-QX' };
         if (yearWord) return derived({ type: 'DATE', value: r.anchor ? `${formatYear(r.anchor.y + (REL_SHIFT[yearWord] ?? 0))}-Q${q.q}` : 'XXXX-QX' });

@@ -236,6 +236,12 @@ describe('English news expressions', () => {
     expect(one("The offer, advertised in today's editions, expires.", 'en', '1989-11-02')).toEqual([{ text: 'today', type: 'DATE', value: '1989-11-02' }]);
   });
 
+  it('reads "the quarter ended <day>" as the calendar quarter most of its three months fall in', () => {
+    expect(one('In the quarter ended July 31, Jayark had sales of $5 million.', 'en', '1989-11-01')[0].value).toBe('1989-Q2');
+    expect(one('For the quarter ended Sept. 30, Delta posted net income.', 'en', '1989-10-27')[0].value).toBe('1989-Q3');
+    expect(one('In the quarter ended Jan. 31, it lost money.', 'en', '1989-03-01')[0].value).toBe('1988-Q4');
+  });
+
   it('writes centuries and decades in durations with the TimeML letters', () => {
     expect(one('The mosque dominated the skyline for centuries. For decades, exiles were silent.', 'en', '1998-01-21').map((t) => t.value)).toEqual(['PXC', 'PXE']);
     expect(one('two decades', 'en', '1998-01-21')[0].value).toBe('P20Y');
