@@ -1,7 +1,7 @@
 /** English news time expressions in the TimeBank / TempEval-3 (TIMEX3) conventions. */
 import { readFileSync } from 'node:fs';
 import { addDays, formatDay, formatWeek, formatYear, quarterOf, weekday as weekdayOf, type Day } from './calendar.ts';
-import { derived, fixed, nearestYear, recentQuarter, referenceDay, reported, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
+import { derived, fixed, nearestYear, recentQuarter, referenceDay, reported, stretch, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue as isoDuration, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
 /** TimeML writes a stretch of centuries and decades with one letter (`PXC`, `P1E`; TimeBank: `centuries` is `PXC`). */
@@ -504,6 +504,13 @@ export const EN_RULES: Rule[] = [
           // "its fiscal fourth quarter ended Sept. 30", "reported fourth-quarter earnings": over, whatever the calendar says
           return endedMonth || /\b(?:reported|posted|earned|lost)\b/i.test(clauseBefore(r.text, start)) ? reported(v) : v;
         }
+        // "For the nine months, net rose ...; in the year-earlier period ...": a period after a stretch of months is
+        // that stretch (TimeBank writes "the year-earlier nine months" P9M), "the 1988 period" its year
+        const s = r.state.lastStretch;
+        if (noun === 'period' && s && start - s.at <= 400 && s.at > (r.state.lastQuarter?.at ?? -1)) {
+          if (printed) return derived({ type: 'DATE', value: printed });
+          if (yearAgo) return derived({ type: 'DURATION', value: s.value });
+        }
         if (printed) {
           // "the 1988 period", "the 1988 quarter": that year's quarter the text talks about
           const q = recentQuarter(r.state, start, 2000);
@@ -704,14 +711,15 @@ export const EN_RULES: Rule[] = [
     if (u === 'years') return fixed(m, { type: 'DATE', value: 'PAST_REF' });
     return fixed(m, { type: 'DURATION', value: durationValue(null, unitOf(u.replace(/s$/, ''))) });
   }, 2),
-  // the nine months, the first nine months, the six months (ended ...)
+  // the nine months, the first nine months, the six months (ended ...), the year-earlier nine months (one stretch)
   rule(
-    `\\bthe\\s+(?:(first|last|past|latest|previous|same)\\s+)?(${NUM})\\s+(month|week|year|day|quarter)s\\b`,
+    `\\bthe\\s+(?:(first|last|past|latest|previous|same|year-earlier|year-ago|comparable|corresponding)\\s+)?(${NUM})\\s+(month|week|year|day|quarter)s\\b`,
     (m) => {
       const n = enNumber(m[2]);
       if (n === null || n < 2) return null;
       const unit = unitOf(m[3]);
-      return fixed(m, { type: 'DURATION', value: unit === 'Q' ? `P${n}Q` : durationValue(n, unit) });
+      const v: TimexValue = { type: 'DURATION', value: unit === 'Q' ? `P${n}Q` : durationValue(n, unit) };
+      return fixed(m, unit === 'M' ? stretch(v) : v);
     },
     2,
   ),

@@ -37,6 +37,8 @@ export interface DiscourseState {
   lastYear: number | null;
   /** The last month (or day's month) with a year the text talked about ("the following month"). */
   lastMonth: { y: number; m: number } | null;
+  /** The last stretch of a report the text talked about ("the first nine months"): what a later "period" may mean. */
+  lastStretch: { value: string; at: number } | null;
 }
 
 export interface Candidate {
@@ -174,7 +176,7 @@ export interface TenseCues {
 }
 
 export function resolveCandidates(text: string, anchor: Day | null, candidates: Candidate[], cues: TenseCues): Timex[] {
-  const state: DiscourseState = { lastDay: null, lastQuarter: null, lastYear: null, lastMonth: null };
+  const state: DiscourseState = { lastDay: null, lastQuarter: null, lastYear: null, lastMonth: null, lastStretch: null };
   const resolver: Resolver = {
     text,
     anchor,
@@ -296,6 +298,12 @@ export function derived(v: TimexValue): TimexValue {
   return v;
 }
 
+/** Marks a stretch a report gives results for ("the first nine months"): a later "the year-earlier period" may mean it. */
+export function stretch(v: TimexValue): TimexValue {
+  Object.defineProperty(v, 'stretch', { value: true, enumerable: false });
+  return v;
+}
+
 /** Marks a period the text reports as over ("the fourth quarter ended Sept. 30"): it becomes the reference. */
 export function reported(v: TimexValue): TimexValue {
   Object.defineProperty(v, 'reported', { value: true, enumerable: false });
@@ -310,6 +318,7 @@ export function recentQuarter(state: DiscourseState, at: number, window = 400): 
 
 /** Records a resolved value as the day/quarter the text now talks about. */
 export function rememberValue(v: TimexValue, state: DiscourseState, anchor: Day | null, future: boolean, at = 0): void {
+  if ((v as { stretch?: boolean }).stretch) state.lastStretch = { value: v.value, at };
   if (v.type !== 'DATE' && v.type !== 'TIME') return;
   const day = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/.exec(v.value);
   // a single day the text reports as done (not one still to come, not a range) becomes the reference

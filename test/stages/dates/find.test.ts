@@ -242,6 +242,15 @@ describe('English news expressions', () => {
     expect(one('In the quarter ended Jan. 31, it lost money.', 'en', '1989-03-01')[0].value).toBe('1988-Q4');
   });
 
+  it('reads a period after a stretch of months as that stretch, and "the year-earlier nine months" as one', () => {
+    const text = 'Norton posted third-quarter net of $30 million. For the nine months, Norton had net of $81.2 million. In the year-earlier period, the company had net of $77.2 million.';
+    expect(one(text, 'en', '1989-10-27').map((t) => [t.text, t.value])).toEqual([['third-quarter', '1989-Q3'], ['the nine months', 'P9M'], ['the year-earlier period', 'P9M']]);
+    expect(one('In the first nine months, net was $30 million, compared with a loss of $195 million in the 1988 period.', 'en', '1989-10-27').map((t) => t.value)).toEqual(['P9M', '1988']);
+    // after a quarter, the period is that quarter's
+    expect(one('Third-quarter net rose 5% from the year-earlier period.', 'en', '1989-10-27').map((t) => t.value)).toEqual(['1989-Q3', '1988-Q3']);
+    expect(one('Net for the year-earlier nine months included a gain.', 'en', '1989-10-27')).toEqual([{ text: 'the year-earlier nine months', type: 'DURATION', value: 'P9M' }]);
+  });
+
   it('writes centuries and decades in durations with the TimeML letters', () => {
     expect(one('The mosque dominated the skyline for centuries. For decades, exiles were silent.', 'en', '1998-01-21').map((t) => t.value)).toEqual(['PXC', 'PXE']);
     expect(one('two decades', 'en', '1998-01-21')[0].value).toBe('P20Y');
