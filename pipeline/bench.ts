@@ -118,21 +118,21 @@ export async function bench(
     if (!count) throw new UsageError(`no readable articles in ${input ?? SEEDS}`);
 
     // Sampled during the run only: the process's lifetime maximum would include the dump writing.
-    let peakRss = process.memoryUsage().rss;
+    let peakRss = process.memoryUsage.rss();
     let rssAt1000: number | null = null;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
     const cpuStart = process.cpuUsage();
     const summary = await runPipeline({
       inputs: [dump],
       outDir: join(work, 'out'),
       config,
       onProgress: (p) => {
-        if (p.done === 1000) rssAt1000 = process.memoryUsage().rss;
+        if (p.done === 1000) rssAt1000 = process.memoryUsage.rss();
       },
     });
     clearInterval(sampler);
     const cpu = process.cpuUsage(cpuStart);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
 
     const stages: Record<string, StageBench> = {};
     for (const [name, times] of Object.entries(summary.stageTimings)) {

@@ -2,6 +2,7 @@ import { Piscina } from 'piscina';
 import { STAGE_NAMES, type PipelineConfig } from './config.ts';
 import type { Doc } from './doc.ts';
 import { processDoc, stagesFor, type ExecResult } from './execute.ts';
+import { SLOT_INTS } from './worker.ts';
 
 /** Where per-article work runs: a worker-thread pool, or the main thread when threads = 0. */
 export interface Executor {
@@ -22,6 +23,16 @@ function mainThreadExecutor(config: PipelineConfig): Executor {
   };
 }
 
+/**
+ * Articles handed to a thread at once. A thread runs them one after the other (the stages do not
+ * wait on I/O), but the next one is already there when one ends: with one, the thread waited for
+ * the main thread, often busy integrating or committing another article, to send it the next.
+ */
+const TASKS_PER_THREAD = 2;
+
+/** How often an article whose thread was stopped for another article's sake is tried again. */
+const RETRIES = 2;
+
 /** Per-article time limit by default: far above any real article, low enough that a hang costs a minute. */
 export const DEFAULT_ARTICLE_TIMEOUT_MS = 60_000;
 
@@ -31,10 +42,14 @@ export const DEFAULT_ARTICLE_TIMEOUT_MS = 60_000;
  * (a thread can be terminated, the main thread cannot; with threads = 0 there is no limit).
  * The limit counts from when the thread starts the article's stages, so thread start-up and
  * queueing never count against it.
+ *
+ * The pool stops a thread itself rather than through piscina's AbortSignal: piscina runs a task
+ * that has a signal alone on its thread, which would keep `TASKS_PER_THREAD` at one. Another
+ * article waiting on a stopped thread runs again (`RETRIES`).
  */
 interface Running {
-  abort: AbortController;
   startedAt: number | null;
+  timedOut: boolean;
 }
 
 export function createExecutor(
@@ -51,9 +66,10 @@ export function createExecutor(
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    concurrentTasksPerWorker: TASKS_PER_THREAD,
   });
-  const slots = 2 * threads;
-  const progress = new Int32Array(new SharedArrayBuffer(4 * slots));
+  const slots = TASKS_PER_THREAD * threads;
+  const progress = new Int32Array(new SharedArrayBuffer(4 * SLOT_INTS * slots));
   const freeSlots = Array.from({ length: slots }, (_, k) => k);
   const waiting: ((slot: number) => void)[] = [];
   const acquire = (): Promise<number> => (freeSlots.length ? Promise.resolve(freeSlots.pop()!) : new Promise((resolve) => waiting.push(resolve)));
@@ -71,12 +87,42 @@ export function createExecutor(
     const now = performance.now();
     for (const [slot, task] of running) {
       if (task.startedAt === null) {
-        if (Atomics.load(progress, slot) > 0) task.startedAt = now;
-      } else if (now - task.startedAt > timeoutMs && !task.abort.signal.aborted) {
-        task.abort.abort();
+        if (Atomics.load(progress, SLOT_INTS * slot) > 0) task.startedAt = now;
+      } else if (now - task.startedAt > timeoutMs && !task.timedOut) {
+        task.timedOut = true;
+        const threadId = Atomics.load(progress, SLOT_INTS * slot + 1);
+        // piscina fails every task of a thread that exits, and starts a new thread.
+        void pool.threads.find((t) => t.threadId === threadId)?.terminate();
       }
     }
   };
+
+  async function runOnce(doc: Doc): Promise<ExecResult> {
+    const slot = await acquire();
+    Atomics.store(progress, SLOT_INTS * slot, 0);
+    const task: Running = { startedAt: null, timedOut: false };
+    running.set(slot, task);
+    if (limited) monitor ??= setInterval(watch, Math.min(250, timeoutMs / 4));
+    try {
+      const textIsArticle = doc.text !== '' && doc.text === doc.article.text;
+      const sent = textIsArticle ? { ...doc, text: '' } : doc;
+      const result = (await pool.run({ doc: sent, config, progress, slot, textIsArticle })) as ExecResult & { doc?: Doc };
+      if (result.ok) result.doc.article = doc.article;
+      else delete result.doc;
+      return result;
+    } catch (error) {
+      if (!task.timedOut) throw error;
+      const stage = stageNames[Math.max(Atomics.load(progress, SLOT_INTS * slot), 1) - 1];
+      return { ok: false, stage, message: `gave up after ${timeoutMs / 1000} s in stage ${stage} (per-article time limit; the thread was stopped)`, timings: {} };
+    } finally {
+      running.delete(slot);
+      if (!running.size && monitor) {
+        clearInterval(monitor);
+        monitor = null;
+      }
+      release(slot);
+    }
+  }
 
   return {
     threads,
@@ -85,31 +131,21 @@ export function createExecutor(
     ready: async () => void (await Promise.all(Array.from({ length: threads }, () => pool.run({ warmup: true, config })))),
     close: () => pool.destroy(),
     async run(doc: Doc): Promise<ExecResult> {
-      const slot = await acquire();
-      Atomics.store(progress, slot, 0);
-      const abort = new AbortController();
-      const task: Running = { abort, startedAt: null };
-      running.set(slot, task);
-      if (limited) monitor ??= setInterval(watch, Math.min(250, timeoutMs / 4));
-      try {
-        const textIsArticle = doc.text !== '' && doc.text === doc.article.text;
-        const sent = textIsArticle ? { ...doc, text: '' } : doc;
-        const result = (await pool.run({ doc: sent, config, progress, slot, textIsArticle }, { signal: abort.signal })) as ExecResult & { doc?: Doc };
-        if (result.ok) result.doc.article = doc.article;
-        else delete result.doc;
-        return result;
-      } catch (error) {
-        if (!abort.signal.aborted) throw error;
-        const stage = stageNames[Math.max(Atomics.load(progress, slot), 1) - 1];
-        return { ok: false, stage, message: `gave up after ${timeoutMs / 1000} s in stage ${stage} (per-article time limit; the thread was stopped)`, timings: {} };
-      } finally {
-        running.delete(slot);
-        if (!running.size && monitor) {
-          clearInterval(monitor);
-          monitor = null;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await runOnce(doc);
+        } catch (error) {
+          // Its thread was stopped for another article (time limit) or died of one (out of
+          // memory, say): this article is not to blame, so it runs again on a fresh thread.
+          if (attempt < RETRIES && isThreadLoss(error)) continue;
+          throw error;
         }
-        release(slot);
       }
     },
   };
+}
+
+/** Piscina's error for a task whose thread was terminated or exited under it. */
+function isThreadLoss(error: unknown): boolean {
+  return error instanceof Error && /Terminating worker thread|worker exited|exited with code/i.test(error.message);
 }

@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import type { PipelineConfig } from './config.ts';
 import type { Doc } from './doc.ts';
 import { processDoc, stagesFor, type ExecResult } from './execute.ts';
@@ -7,10 +8,17 @@ export interface ArticleTask {
   doc: Doc;
   textIsArticle: boolean;
   config: PipelineConfig;
-  /** Shared with the main thread: slot `slot` holds 1 + the index of the stage now running. */
+  /** Shared with the main thread, `SLOT_INTS` per slot (see below). */
   progress: Int32Array;
   slot: number;
 }
+
+/**
+ * Per task slot in `progress`: [1 + index of the stage now running (0: none), threadId of the
+ * thread running it], so that the main thread can stop the thread of an article that ran past
+ * the time limit and say which stage hung.
+ */
+export const SLOT_INTS = 2;
 
 export type WarmupTask = { warmup: true; config: PipelineConfig };
 
@@ -26,7 +34,8 @@ export default async function work(task: ArticleTask | WarmupTask): Promise<Exec
   }
   const { doc, progress, slot } = task;
   if (task.textIsArticle) doc.text = doc.article.text ?? '';
-  const result = await processDoc(doc, task.config, (k) => Atomics.store(progress, slot, k));
+  Atomics.store(progress, SLOT_INTS * slot + 1, threadId); // before the stage: the clock starts with it
+  const result = await processDoc(doc, task.config, (k) => Atomics.store(progress, SLOT_INTS * slot, k));
   // The main thread still has the article: only what the stages made goes back.
   if (result.ok) result.doc = { ...result.doc, article: null as unknown as Doc['article'] };
   return result;
