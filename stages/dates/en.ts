@@ -711,15 +711,20 @@ export const EN_RULES: Rule[] = [
     if (u === 'years') return fixed(m, { type: 'DATE', value: 'PAST_REF' });
     return fixed(m, { type: 'DURATION', value: durationValue(null, unitOf(u.replace(/s$/, ''))) });
   }, 2),
-  // the nine months, the first nine months, the six months (ended ...), the year-earlier nine months (one stretch)
+  // the nine months, the first nine months, the six months (ended ...), the year-earlier nine months (one stretch);
+  // the first two quarters of 1990 (that year's first half)
   rule(
-    `\\bthe\\s+(?:(first|last|past|latest|previous|same|year-earlier|year-ago|comparable|corresponding)\\s+)?(${NUM})\\s+(month|week|year|day|quarter)s\\b`,
+    `\\bthe\\s+(?:(first|last|past|latest|previous|same|year-earlier|year-ago|comparable|corresponding)\\s+)?(${NUM})\\s+(month|week|year|day|quarter)s\\b(?:\\s+of\\s+(\\d{4})\\b)?`,
     (m) => {
       const n = enNumber(m[2]);
       if (n === null || n < 2) return null;
       const unit = unitOf(m[3]);
-      const v: TimexValue = { type: 'DURATION', value: unit === 'Q' ? `P${n}Q` : durationValue(n, unit) };
-      return fixed(m, unit === 'M' ? stretch(v) : v);
+      const half = m[4] && unit === 'Q' && n === 2 && /^(?:first|last)$/i.test(m[1] ?? '') ? (lc(m[1]) === 'first' ? 1 : 2) : 0;
+      if (half) return fixed(m, { type: 'DATE', value: `${m[4]}-H${half}` });
+      const value = unit === 'Q' ? `P${n}Q` : durationValue(n, unit);
+      // any other count leaves the printed year a timex of its own
+      const end = m.index + m[0].length - (m[4] ? m[0].length - m[0].search(/\s+of\s+\d{4}$/) : 0);
+      return { start: m.index, end, resolve: () => (unit === 'M' ? stretch({ type: 'DURATION', value }) : { type: 'DURATION', value }) };
     },
     2,
   ),

@@ -249,6 +249,12 @@ describe('English news expressions', () => {
     // after a quarter, the period is that quarter's
     expect(one('Third-quarter net rose 5% from the year-earlier period.', 'en', '1989-10-27').map((t) => t.value)).toEqual(['1989-Q3', '1988-Q3']);
     expect(one('Net for the year-earlier nine months included a gain.', 'en', '1989-10-27')).toEqual([{ text: 'the year-earlier nine months', type: 'DURATION', value: 'P9M' }]);
+    // the first two quarters of a year are its first half; other counts leave the year beside the stretch
+    expect(one('Weakness will last through the first two quarters of 1990. In the first nine months of 1989, net rose.', 'en', '1989-10-27').map((t) => [t.text, t.value])).toEqual([
+      ['the first two quarters of 1990', '1990-H1'],
+      ['the first nine months', 'P9M'],
+      ['1989', '1989'],
+    ]);
   });
 
   it('writes centuries and decades in durations with the TimeML letters', () => {
