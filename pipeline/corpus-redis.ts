@@ -71,6 +71,14 @@ export class RedisCorpus implements Corpus {
     return values.map((v) => JSON.parse(v) as T);
   }
 
+  async appendHashed(namespace: string, keys: Uint32Array, value: string): Promise<void> {
+    await Promise.all(Array.from(keys, (k) => this.append(namespace, k.toString(36), [value])));
+  }
+
+  async listHashed(namespace: string, keys: Uint32Array): Promise<string[][]> {
+    return Promise.all(Array.from(keys, (k) => this.list<string>(namespace, k.toString(36))));
+  }
+
   async keys(namespace: string): Promise<string[]> {
     const [counts, values, lists] = await Promise.all([
       this.redis.hkeys(this.key('c', namespace)),

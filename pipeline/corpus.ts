@@ -1,3 +1,4 @@
+import { HashLists, type HashListsSnapshot } from './hash-lists.ts';
 import { HashTable } from './hash-table.ts';
 
 /**
@@ -21,6 +22,13 @@ export interface Corpus {
   /** Appends values to a list and returns nothing; `list` reads it back. */
   append(namespace: string, key: string, values: unknown[]): Promise<void>;
   list<T>(namespace: string, key: string): Promise<T[]>;
+  /**
+   * `append` of one string to the lists of many keys, for lists keyed by 32-bit hashes (dedup's
+   * LSH buckets and term postings: ~50 keys an article, kept for the whole run), stored compactly.
+   */
+  appendHashed(namespace: string, keys: Uint32Array, value: string): Promise<void>;
+  /** The lists of `appendHashed` keys, oldest value first. */
+  listHashed(namespace: string, keys: Uint32Array): Promise<string[][]>;
   /** Every key of a namespace (for persistence and reports; may be large). */
   keys(namespace: string): Promise<string[]>;
   close(): Promise<void>;
@@ -28,15 +36,17 @@ export interface Corpus {
 
 type Namespace = Map<string, unknown>;
 
-/** `MemoryCorpus.snapshot()`: the namespaces' entries, and hashed counters as parallel arrays. */
+/** `MemoryCorpus.snapshot()`: the namespaces' entries, hashed counters as parallel arrays, hashed lists. */
 export interface CorpusSnapshot {
   spaces: Record<string, [string, unknown][]>;
   hashCounts: Record<string, { keys: number[]; counts: number[] }>;
+  hashLists: Record<string, HashListsSnapshot>;
 }
 
 export class MemoryCorpus implements Corpus {
   protected readonly spaces = new Map<string, Namespace>();
   protected readonly hashCounts = new Map<string, HashTable>();
+  protected readonly hashLists = new Map<string, HashLists>();
 
   protected space(name: string): Namespace {
     let space = this.spaces.get(name);
@@ -87,9 +97,21 @@ export class MemoryCorpus implements Corpus {
     return ((this.space(namespace).get(key) as T[] | undefined) ?? []).slice();
   }
 
+  async appendHashed(namespace: string, keys: Uint32Array, value: string): Promise<void> {
+    let lists = this.hashLists.get(namespace);
+    if (!lists) this.hashLists.set(namespace, (lists = new HashLists()));
+    lists.append(keys, value);
+  }
+
+  async listHashed(namespace: string, keys: Uint32Array): Promise<string[][]> {
+    const lists = this.hashLists.get(namespace);
+    return Array.from(keys, (key) => lists?.list(key) ?? []);
+  }
+
   async keys(namespace: string): Promise<string[]> {
-    const hashed = this.hashCounts.get(namespace);
-    return [...this.space(namespace).keys(), ...(hashed ? Array.from(hashed.entries().keys, (k) => k.toString(36)) : [])];
+    const counted = this.hashCounts.get(namespace)?.entries().keys ?? [];
+    const listed = this.hashLists.get(namespace)?.keys() ?? [];
+    return [...this.space(namespace).keys(), ...Array.from(counted, (k) => k.toString(36)), ...Array.from(listed, (k) => k.toString(36))];
   }
 
   async close(): Promise<void> {}
@@ -103,14 +125,17 @@ export class MemoryCorpus implements Corpus {
       const { keys, counts } = table.entries();
       hashCounts[name] = { keys: Array.from(keys), counts: Array.from(counts) };
     }
-    return { spaces, hashCounts };
+    const hashLists: CorpusSnapshot['hashLists'] = {};
+    for (const [name, lists] of this.hashLists) hashLists[name] = lists.snapshot();
+    return { spaces, hashCounts, hashLists };
   }
 
   static fromSnapshot(snapshot: CorpusSnapshot): MemoryCorpus {
-    if (!snapshot.spaces || !snapshot.hashCounts) throw new Error('written by an older version of newsnlp (before dedup 1.3); build the index again');
+    if (!snapshot.spaces || !snapshot.hashCounts || !snapshot.hashLists) throw new Error('written by an older version of newsnlp (before dedup 1.4); build the index again');
     const corpus = new MemoryCorpus();
     for (const [name, entries] of Object.entries(snapshot.spaces)) corpus.spaces.set(name, new Map(entries));
     for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashTable.from(keys, counts));
+    for (const [name, lists] of Object.entries(snapshot.hashLists)) corpus.hashLists.set(name, HashLists.from(lists));
     return corpus;
   }
 }

@@ -2,7 +2,8 @@
  * 32-bit integers keyed by 32-bit hashes in flat typed arrays (open addressing, linear probing,
  * doubling at half full): 16 bytes or less per key against ~100 for a `Map` of strings, one memory
  * access per lookup, and no boxing of keys above 2^30 as a `Map<number>` does. Dedup counts
- * document frequencies by term hash in it; NER models look up their lexicons in it.
+ * document frequencies by term hash in it (and keeps its lists' heads in one, `hash-lists.ts`);
+ * NER models look up their lexicons in it.
  * Values are stored as Int32: read a uint32 value back with `>>> 0`.
  */
 export class HashTable {
@@ -33,6 +34,22 @@ export class HashTable {
     this.values[slot] = by;
     if (++this.size * 2 > this.keys.length) this.grow();
     return by;
+  }
+
+  /** Sets the value of `key`. */
+  set(key: number, value: number): void {
+    let slot = spread(key) & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === key) {
+        this.values[slot] = value;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.used[slot] = 1;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+    if (++this.size * 2 > this.keys.length) this.grow();
   }
 
   get(key: number): number {

@@ -28,7 +28,9 @@ export type Mutation =
   /** incrementHashes: the keys' little-endian bytes in base64 (a quarter of their JSON size). */
   | ['h', string, string, number]
   | ['s', string, string, unknown]
-  | ['a', string, string, unknown[]];
+  | ['a', string, string, unknown[]]
+  /** appendHashed: the keys as for 'h'. */
+  | ['l', string, string, string];
 
 export interface CommitEntry {
   /** Input index. */
@@ -255,6 +257,7 @@ export async function replayJournal(path: string, goodBytes: number, corpus: Cor
     for (const m of line.m) {
       if (m[0] === 'i') await corpus.increment(m[1], m[2], m[3]);
       else if (m[0] === 'h') await corpus.incrementHashes(m[1], hashKeys(m[2]), m[3]);
+      else if (m[0] === 'l') await corpus.appendHashed(m[1], hashKeys(m[2]), m[3]);
       else if (m[0] === 's') await corpus.set(m[1], m[2], m[3]);
       else await corpus.append(m[1], m[2], m[3]);
     }
@@ -275,7 +278,7 @@ export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus 
       return inner.increment(namespace, keys, by);
     },
     incrementHashes: (namespace, keys, by = 1) => {
-      note(['h', namespace, Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength).toString('base64'), by]);
+      note(['h', namespace, base64(keys), by]);
       return inner.incrementHashes(namespace, keys, by);
     },
     counts: (namespace, keys) => inner.counts(namespace, keys),
@@ -289,13 +292,22 @@ export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus 
       return inner.append(namespace, key, values);
     },
     list: (namespace, key) => inner.list(namespace, key),
+    appendHashed: (namespace, keys, value) => {
+      note(['l', namespace, base64(keys), value]);
+      return inner.appendHashed(namespace, keys, value);
+    },
+    listHashed: (namespace, keys) => inner.listHashed(namespace, keys),
     keys: (namespace) => inner.keys(namespace),
     close: () => inner.close(),
   };
 }
 
-function hashKeys(base64: string): Uint32Array {
-  const bytes = Buffer.from(base64, 'base64');
+function base64(keys: Uint32Array): string {
+  return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength).toString('base64');
+}
+
+function hashKeys(text: string): Uint32Array {
+  const bytes = Buffer.from(text, 'base64');
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 

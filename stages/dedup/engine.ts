@@ -3,10 +3,10 @@ import { docLanguage, type Doc } from '../../pipeline/doc.ts';
 import type { DedupInfo, SentenceOverlap, SimilarArticle } from '../../pipeline/layers.ts';
 import { backgroundDocCount, EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
 import { articleHints, featuresWithout, hintFeatures, type DedupHints, type Features } from './hints.ts';
-import { MinHasher, type ShingleHasher } from './minhash.ts';
+import { fmix32, MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
-import { packProfile, splitList, unpackProfile, type ProfileData } from './stored.ts';
+import { packProfile, unpackProfile, type ProfileData } from './stored.ts';
 import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
 /**
@@ -132,28 +132,29 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const page = (i: number) => Math.floor(dfCorpus[i] / opt.pageSize);
   const indexed = query.slice(0, opt.postingTerms);
   const queryWeight = new Map(vector.terms.map((t, k) => [t, vector.weights[k]]));
+  // Each query term's latest posting page and the one before it.
   const postingTerms: number[] = [];
-  const postingKeys = query.flatMap((i) => {
+  const postingPages: number[] = [];
+  for (const i of query) {
     const p = page(i);
-    const t = f.terms[i];
-    const keys = p > 0 ? [`${t}@${p}`, `${t}@${p - 1}`] : [`${t}@0`];
-    for (const _ of keys) postingTerms.push(i);
-    return keys;
-  });
+    for (const q of p > 0 ? [p, p - 1] : [0]) {
+      postingTerms.push(i);
+      postingPages.push(postingKey(f.termHashes[i], q));
+    }
+  }
   const bandKeys = f.bands;
 
   // 2. lists
-  const lists = await Promise.all([
-    ...bandKeys.map((k) => corpus.list<string>(NS.band, k)),
-    ...postingKeys.map((k) => corpus.list<string>(NS.posting, k)),
+  const [bandLists, postingLists] = await Promise.all([
+    corpus.listHashed(NS.band, bandKeys),
+    corpus.listHashed(NS.posting, Uint32Array.from(postingPages)),
   ]);
-  const bandLists = lists.slice(0, bandKeys.length);
   const bandShared = new Map<string, number>();
   for (const list of bandLists) for (const other of new Set(list)) bandShared.set(other, (bandShared.get(other) ?? 0) + 1);
   const termShared = new Map<string, number>();
-  postingKeys.forEach((_, i) => {
+  postingLists.forEach((list, i) => {
     const w = queryWeight.get(postingTerms[i]) ?? 0;
-    for (const other of new Set(lists[bandKeys.length + i])) termShared.set(other, (termShared.get(other) ?? 0) + w);
+    for (const other of new Set(list)) termShared.set(other, (termShared.get(other) ?? 0) + w);
   });
   const best = (m: Map<string, number>) =>
     [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, opt.candidateLimit).map(([k]) => k);
@@ -217,8 +218,8 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     corpus.set(NS.profile, id, profile),
     ...(furnitureHashes.length ? [corpus.incrementHashes(NS.df, furnitureHashes, -1)] : []),
     corpus.append(NS.story, story, [id]),
-    ...openBuckets.map((k) => corpus.append(NS.band, k, [id])),
-    ...indexed.map((i) => corpus.append(NS.posting, `${f.terms[i]}@${page(i)}`, [id])),
+    ...(openBuckets.length ? [corpus.appendHashed(NS.band, openBuckets, id)] : []),
+    ...(indexed.length ? [corpus.appendHashed(NS.posting, Uint32Array.from(indexed, (i) => postingKey(f.termHashes[i], page(i))), id)] : []),
   ]);
 
   return {
@@ -231,6 +232,11 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     },
     duplicates,
   };
+}
+
+/** The key of a page of a term's postings: its hash and the page mixed (a collision only adds a candidate). */
+function postingKey(termHash: number, page: number): number {
+  return fmix32(termHash ^ Math.imul(page + 1, 0x9e3779b1));
 }
 
 /** The distinct values of `hashes` (first-seen order), and for each input the index of its value. */

@@ -4,7 +4,6 @@ import type { DedupResources } from './engine.ts';
 import type { DateMention } from './mentions.ts';
 import type { DedupOptions } from './options.ts';
 import { articleFeatures, paragraphs, type ArticleFeatures } from './profile.ts';
-import { splitList } from './stored.ts';
 import { words } from './text.ts';
 
 /**
@@ -29,9 +28,9 @@ export interface DedupHints {
   counts: Float64Array;
   termHashes: Uint32Array;
   backgroundDf: Uint32Array;
-  /** Sorted shingle hashes and the LSH band keys of their MinHash signature, newline-joined (keys are short: split copies them). */
+  /** Sorted shingle hashes and the LSH band keys of their MinHash signature. */
   shingles: Uint32Array;
-  bands: string;
+  bands: Uint32Array;
   entities: string[];
   /** Per sentence of `doc.sentences`: sorted content-term hashes, flat, sentence k ending at `sentenceEnds[k]`. */
   sentenceEnds: Uint32Array;
@@ -48,7 +47,7 @@ export interface Features {
   termHashes: ArrayLike<number>;
   backgroundDf: ArrayLike<number>;
   shingles: Uint32Array;
-  bands: string[];
+  bands: Uint32Array;
   entities: string[];
   sentenceTerms: Uint32Array[];
   date: string | null;
@@ -114,13 +113,17 @@ export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): 
     lineSpans: Uint32Array.from(candidates.flatMap((p) => [p.start, p.end])),
     ...data,
     shingles: f.shingleHashes,
-    bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)).join('\n') : '',
+    bands: bandsOf(f.shingleHashes, res),
     entities: f.entities.map(ownCopy),
     sentenceEnds: sentences.ends,
     sentenceHashes: sentences.values,
     date: f.date,
     mentions: f.mentions,
   };
+}
+
+function bandsOf(shingles: Uint32Array, res: DedupResources): Uint32Array {
+  return shingles.length ? res.minHasher.bandKeys(res.minHasher.signature(shingles)) : new Uint32Array(0);
 }
 
 export function hintFeatures(h: DedupHints): Features {
@@ -130,7 +133,7 @@ export function hintFeatures(h: DedupHints): Features {
     sentenceTerms.push(h.sentenceHashes.subarray(from, end));
     from = end;
   }
-  return { ...h, bands: splitList(h.bands), sentenceTerms };
+  return { ...h, sentenceTerms };
 }
 
 /** Features with the given lines (indices into `lineKeys`) taken out as furniture: the rare, slow path. */
@@ -142,7 +145,7 @@ export function featuresWithout(doc: Doc, h: DedupHints, furnitureLines: number[
   return {
     ...termData(f, res, lang, opt, hash),
     shingles: f.shingleHashes,
-    bands: f.shingleHashes.length ? res.minHasher.bandKeys(res.minHasher.signature(f.shingleHashes)) : [],
+    bands: bandsOf(f.shingleHashes, res),
     entities: f.entities.map(ownCopy),
     sentenceTerms: f.sentenceTerms,
     date: f.date,

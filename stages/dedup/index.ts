@@ -13,7 +13,7 @@ export type { StoryCluster } from './stories.ts';
  * 1.1: index entries packed into one base64 string; 1.2: document frequencies keyed by term hash;
  * 1.3: what every candidate reads first in the packed entry. An older --index cannot be read.
  */
-export const DEDUP_VERSION = '1.3.0';
+export const DEDUP_VERSION = '1.4.0';
 
 /**
  * Near-duplicates (MinHash + LSH over word 5-gram shingles, verified on hashed shingles) and

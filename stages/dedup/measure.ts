@@ -52,9 +52,9 @@ for (let b = 0; b < lines.length; b += batch) {
 if (out) writeFileSync(out, results.join('\n'));
 const n = lines.length;
 const snapshotBytes = JSON.stringify(corpus.snapshot()).length;
-const internals = corpus as unknown as { spaces: Map<string, unknown>; hashCounts: Map<string, unknown> };
+const internals = corpus as unknown as { spaces: Map<string, unknown>; hashCounts: Map<string, unknown>; hashLists: Map<string, unknown> };
 const heapKB: Record<string, number> = {};
-for (const [kind, spaces] of [['', internals.spaces], ['hashed ', internals.hashCounts]] as const) {
+for (const [kind, spaces] of [['', internals.spaces], ['hashed ', internals.hashCounts], ['hashed ', internals.hashLists]] as const) {
   for (const name of [...spaces.keys()]) {
     gc();
     gc(); // the first full collection after the run still finds the run's garbage

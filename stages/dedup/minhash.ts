@@ -26,7 +26,7 @@ export interface LshShape {
 /** 42 bands of 3 rows: candidate probability 0.996 at Jaccard 0.5, 0.04 at 0.1. */
 export const DEFAULT_LSH: LshShape = { bands: 42, rows: 3 };
 
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -74,14 +74,17 @@ export class MinHasher {
     return sig;
   }
 
-  /** One key per band: the band's number and a hash of its rows. */
-  bandKeys(signature: Uint32Array): string[] {
+  /**
+   * One 32-bit key per band: a hash of its rows seeded with the band's number (two bands that
+   * share a key by chance only make a candidate that the shingle Jaccard then turns down).
+   */
+  bandKeys(signature: Uint32Array): Uint32Array {
     const { bands, rows } = this.shape;
-    const keys: string[] = [];
+    const keys = new Uint32Array(bands);
     for (let b = 0; b < bands; b++) {
       let h = b;
       for (let r = 0; r < rows; r++) h = fmix32((h ^ signature[b * rows + r]) + 0x9e3779b9);
-      keys.push(`${b}.${h.toString(36)}`);
+      keys[b] = h;
     }
     return keys;
   }

@@ -80,7 +80,7 @@ export function unpackProfile(packed: string): ProfileData {
   };
 }
 
-/** A newline-joined list of terms or band keys (a term is words joined by one space: never a newline). */
+/** A newline-joined list of terms (a term is words joined by one space: never a newline). */
 export function splitList(joined: string): string[] {
   return joined ? joined.split('\n') : [];
 }
