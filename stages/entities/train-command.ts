@@ -34,6 +34,8 @@ export interface TrainNerOptions {
   isolated?: number;
   /** Share of sentence visits with the word's identity features hidden (default 0). */
   hide?: number;
+  /** Train on sentences split as the tagger splits them, names cut in two included (default: never split a gold name). */
+  splitNames?: boolean;
 }
 
 /** What the manifest says about the terms of a gold file, from SOURCES-ner.md, by file name. */
@@ -78,6 +80,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     visits,
     isolated: options.isolated,
     hide: options.hide,
+    splitNames: options.splitNames,
     log,
     progress: tty ? (done, total) => process.stderr.write(`\r  ${((100 * done) / total).toFixed(0)}% of ${total} tokens`) : undefined,
   });
@@ -103,6 +106,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     ...((options.folds ?? 4) !== 4 ? [`--folds ${options.folds}`] : []),
     ...(options.isolated ? [`--isolated ${options.isolated}`] : []),
     ...(options.hide ? [`--hide ${options.hide}`] : []),
+    ...(options.splitNames ? ['--split-names'] : []),
     ...(options.unlabelled?.length ? [`--unlabelled ${options.unlabelled.join(' ')}`] : []),
     ...(options.names?.length ? [`--names ${options.names.join(' ')}`] : []),
     ...(options.gazetteer?.length ? [`--gazetteer ${options.gazetteer.join(' ')}`] : []),
@@ -128,6 +132,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
       folds: options.folds ?? 4,
       ...(options.isolated ? { isolated: options.isolated } : {}),
       ...(options.hide ? { hide: options.hide } : {}),
+      ...(options.splitNames ? { splitNames: true } : {}),
       seconds: Math.round(seconds),
       perEpoch: result.epochs.map((e) => ({ epoch: e.epoch, dev: e.dev.map((d) => ({ file: d.name, f1: round(d.f1) })) })),
     },
@@ -177,6 +182,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--weight <n...>', 'visits per epoch of each --train file\'s documents, in order (default 1 each): up-weights one corpus of a mix', (v: string, prev: number[] | undefined) => [...(prev ?? []), integer(v)])
     .option('--isolated <share>', 'share (0-1) of document visits read sentence by sentence without document memory', share, 0)
     .option('--hide <share>', 'share (0-1) of sentence visits with the features that identify the word (itself, gazetteer, memory) hidden', share, 0)
+    .option('--split-names', 'split training sentences where the tagger does, names cut by the split included, and learn to carry a name over a full stop (default: never split a gold name)')
     .option('--names <files...>', 'annotated files of any language to mine name parts from (foreign given names, surnames)')
     .option('--gazetteer <files...>', 'annotated files of other corpora (other languages) whose names every training document sees in the gazetteer')
     .action(async (opts: TrainNerOptions) => {

@@ -88,10 +88,14 @@ export interface TaggedSentence {
   tags: Uint8Array;
 }
 
-/** Sentences of a gold document with BIO tag ids (entities not on token boundaries are skipped). */
-export function taggedSentences(doc: GoldDoc, tagIndex: Map<string, number>): TaggedSentence[] {
+/**
+ * Sentences of a gold document with BIO tag ids (entities not on token boundaries are skipped).
+ * The split keeps every gold name in one sentence, or with `splitNames` splits as the tagger
+ * meets the text: a name the split cuts then starts the next sentence with `I-X`.
+ */
+export function taggedSentences(doc: GoldDoc, tagIndex: Map<string, number>, splitNames = false): TaggedSentence[] {
   const sorted = [...doc.entities].sort((a, b) => a.start - b.start);
-  return splitSentences(doc.text, sorted).map((s) => {
+  return splitSentences(doc.text, splitNames ? [] : sorted).map((s) => {
     const tokens = tokenize(doc.text, s.start, s.end);
     const tags = new Uint8Array(tokens.length);
     let e = 0;

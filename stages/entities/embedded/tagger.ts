@@ -5,7 +5,7 @@ import { ENTITY_TYPES, chunks } from './labels.ts';
 import { DocumentMemory } from './memory.ts';
 import type { NerModel } from './model.ts';
 import { SparseWeights } from './weights.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type Token } from './tokenize.ts';
 import { transitionsAllowed, viterbi, WordRowCache, type Decoder } from './viterbi.ts';
 
 /** Write the document-level features of every token of a sentence into its static features. */
@@ -42,25 +42,26 @@ const decoders = new WeakMap<NerModel, Decoder>();
 /**
  * Entity spans of the given sentences of one article (UTF-16 offsets into `text`). A sentence
  * whose last token, a full stop, the tagger put inside a name (`ministro de Minas.`) hands that
- * tag on to the next sentence on the same line, so a name the split cut in two
+ * tag on to the next sentence on the same line (runsOn), so a name the split cut in two
  * (`Ministerio de Agricultura, Pesca. Alimentación`) can go on there and comes back as one span.
+ * A model trained with `--split-names` has learned when a name goes on (see train.ts).
  */
 export function tagText(model: NerModel, text: string, sentences: Span[], decoder: Decoder = decoderOf(model)): EntitySpan[] {
   const memory = new DocumentMemory();
   const spans: EntitySpan[] = [];
-  let before = -1;
-  let lastEnd = 0;
+  let lastTag = -1; // the previous sentence's last tag where that token was inside a name
+  let lastToken: Token | null = null;
   for (const sentence of sentences) {
     const tokens = tokenize(text, sentence.start, sentence.end);
     const n = tokens.length;
     if (!n) continue;
+    const before = lastTag >= 0 && runsOn(text, lastToken!, tokens[0].start) ? lastTag : -1;
     const view = viewSentence(tokens, model.lexicon);
     const statics = new Int32Array(n * STATIC_FEATURES);
     staticFeatures(view, model.featureMask, statics);
     fillHistory(view, memory, model.featureMask, statics);
     const tags = new Uint8Array(n);
     const probs = new Float32Array(n);
-    if (before >= 0 && !sameLine(text, lastEnd, tokens[0].start)) before = -1;
     viterbi(decoder, view, statics, tags, probs, before);
     memory.remember(view, tags, model.info);
     for (const chunk of chunks(tags, model.info)) {
@@ -76,14 +77,18 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
       }
       spans.push({ start, end, label, text: text.slice(start, end), score: Math.round(score * 1000) / 1000 });
     }
-    const last = n - 1;
-    before = model.info.type[tags[last]] >= 0 && tokens[last].text === '.' ? tags[last] : -1;
-    lastEnd = tokens[last].end;
+    lastTag = model.info.type[tags[n - 1]] >= 0 ? tags[n - 1] : -1;
+    lastToken = tokens[n - 1];
   }
   return spans;
 }
 
-function sameLine(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return false;
+/**
+ * Whether a name may run on from a sentence ending with `last` into the next one, starting at
+ * `start`: the sentence ends in a full stop and the next one starts on the same line.
+ */
+export function runsOn(text: string, last: Token, start: number): boolean {
+  if (last.text !== '.') return false;
+  for (let i = last.end; i < start; i++) if (text.charCodeAt(i) === 10) return false;
   return true;
 }

@@ -23,7 +23,7 @@ import { ENTITY_TYPES, bioTags, tagInfo, type TagInfo } from './labels.ts';
 import { DocumentMemory } from './memory.ts';
 import { encodeModel, type ModelHeader, type NerModel } from './model.ts';
 import { splitSentences, taggedSentences, type GoldDoc } from './gold.ts';
-import { decoderOf, fillHistory, tagText } from './tagger.ts';
+import { decoderOf, fillHistory, runsOn, tagText } from './tagger.ts';
 import { transitionsAllowed, viterbi } from './viterbi.ts';
 import { SpanScore } from './score.ts';
 import { tokenize } from './tokenize.ts';
@@ -61,6 +61,12 @@ export interface TrainOptions {
    * go by never learns what context says (`Fred cho biết`), and new names have neither.
    */
   hide?: number;
+  /**
+   * Split training sentences where the tagger splits them, names cut in two included, and carry
+   * a name over a sentence-final full stop as the tagger does (see runsOn in tagger.ts); by
+   * default a gold name is never split and every sentence starts outside a name.
+   */
+  splitNames?: boolean;
   log(line: string): void;
   progress?(done: number, total: number): void;
 }
@@ -116,6 +122,8 @@ interface PreparedSentence {
   view: SentenceView;
   statics: Int32Array;
   gold: Uint8Array;
+  /** A name may run on into this sentence from the one before (see runsOn in tagger.ts). */
+  runsOn: boolean;
 }
 
 class DenseWeights {
@@ -158,13 +166,15 @@ export function trainModel(options: TrainOptions): TrainResult {
   const fullLexicon = lexiconOf([fullGazetteer], clusters, options.nameParts);
 
   const docs: PreparedSentence[][] = train.map((doc, d) =>
-    taggedSentences(doc, tagIndex)
+    taggedSentences(doc, tagIndex, options.splitNames)
       .filter((s) => s.tokens.length)
-      .map((s) => {
+      .map((s, k, all) => {
         const view = viewSentence(s.tokens, foldLexicons[d % folds]);
         const statics = new Int32Array(s.tokens.length * STATIC_FEATURES);
         staticFeatures(view, mask, statics);
-        return { view, statics, gold: s.tags };
+        const previous = k > 0 ? all[k - 1].tokens : null;
+        const continues = options.splitNames === true && previous !== null && runsOn(doc.text, previous[previous.length - 1], s.tokens[0].start);
+        return { view, statics, gold: s.tags, runsOn: continues };
       }),
   );
   const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.gold.length, 0), 0);
@@ -210,8 +220,13 @@ export function trainModel(options: TrainOptions): TrainResult {
     for (let d = 0; d < order.length; d++) {
       const alone = isolated > 0 && random() < isolated;
       let memory = new DocumentMemory();
+      // The last tag of the previous sentence, gold and predicted, where it was inside a name.
+      let goldLast = -1;
+      let predictedLast = -1;
       for (const s of docs[order[d]]) {
         if (alone) memory = new DocumentMemory();
+        const goldBefore = s.runsOn ? goldLast : -1;
+        const before = s.runsOn && !alone ? predictedLast : -1;
         const n = s.gold.length;
         const predicted = new Uint8Array(n);
         fillHistory(s.view, memory, mask, s.statics);
@@ -222,12 +237,12 @@ export function trainModel(options: TrainOptions): TrainResult {
           statics.set(s.statics);
           for (let i = 0; i < n; i++) for (const k of IDENTITY_SLOTS) statics[i * STATIC_FEATURES + k] = NO_FEATURE;
         }
-        viterbi(trainDecoder, s.view, statics, predicted);
+        viterbi(trainDecoder, s.view, statics, predicted, undefined, before);
         for (let i = 0; i < n; i++) {
           const g = s.gold[i];
           const p = predicted[i];
-          const gp = i ? s.gold[i - 1] + 1 : 0;
-          const pp = i ? predicted[i - 1] + 1 : 0;
+          const gp = (i ? s.gold[i - 1] : goldBefore) + 1;
+          const pp = (i ? predicted[i - 1] : before) + 1;
           if (g !== p) {
             errors++;
             const base = i * STATIC_FEATURES;
@@ -244,6 +259,8 @@ export function trainModel(options: TrainOptions): TrainResult {
           }
         }
         c++;
+        goldLast = info.type[s.gold[n - 1]] >= 0 ? s.gold[n - 1] : -1;
+        predictedLast = info.type[predicted[n - 1]] >= 0 ? predicted[n - 1] : -1;
         memory.remember(s.view, predicted, info);
         seen += n;
       }
