@@ -128,17 +128,18 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   }
   const docs = bgDocs + seq;
   const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);
-  const query = heaviest(vector, Math.max(opt.queryTerms, opt.postingTerms));
+  const heaviestFirst = heaviest(vector, Math.max(opt.queryTerms, opt.postingTerms)); // positions in the vector
+  const query = heaviestFirst.map((k) => vector.terms[k]);
   const page = (i: number) => Math.floor(dfCorpus[i] / opt.pageSize);
   const indexed = query.slice(0, opt.postingTerms);
-  const queryWeight = new Map(vector.terms.map((t, k) => [t, vector.weights[k]]));
   // Each query term's latest posting page and the one before it.
-  const postingTerms: number[] = [];
+  const postingWeights: number[] = [];
   const postingPages: number[] = [];
-  for (const i of query) {
+  for (const k of heaviestFirst) {
+    const i = vector.terms[k];
     const p = page(i);
     for (const q of p > 0 ? [p, p - 1] : [0]) {
-      postingTerms.push(i);
+      postingWeights.push(vector.weights[k]);
       postingPages.push(postingKey(f.termHashes[i], q));
     }
   }
@@ -153,7 +154,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   for (const list of bandLists) for (const other of new Set(list)) bandShared.set(other, (bandShared.get(other) ?? 0) + 1);
   const termShared = new Map<string, number>();
   postingLists.forEach((list, i) => {
-    const w = queryWeight.get(postingTerms[i]) ?? 0;
+    const w = postingWeights[i];
     for (const other of new Set(list)) termShared.set(other, (termShared.get(other) ?? 0) + w);
   });
   const best = (m: Map<string, number>) =>
@@ -239,20 +240,20 @@ function postingKey(termHash: number, page: number): number {
   return fmix32(termHash ^ Math.imul(page + 1, 0x9e3779b1));
 }
 
-/** The distinct values of `hashes` (first-seen order), and for each input the index of its value. */
+/**
+ * The distinct values of ascending `hashes` (an article's terms are ordered by hash), and for
+ * each input the index of its value.
+ */
 function distinctHashes(hashes: ArrayLike<number>): { keys: Uint32Array; of: Uint32Array } {
-  const at = new Map<number, number>();
   const of = new Uint32Array(hashes.length);
-  const keys: number[] = [];
+  const keys = new Uint32Array(hashes.length);
+  let n = 0;
   for (let i = 0; i < hashes.length; i++) {
-    let k = at.get(hashes[i]);
-    if (k === undefined) {
-      at.set(hashes[i], (k = keys.length));
-      keys.push(hashes[i]);
-    }
-    of[i] = k;
+    if (i > 0 && hashes[i] < hashes[i - 1]) throw new Error('dedup: term hashes out of order');
+    if (i === 0 || hashes[i] !== hashes[i - 1]) keys[n++] = hashes[i];
+    of[i] = n - 1;
   }
-  return { keys: Uint32Array.from(keys), of };
+  return { keys: keys.slice(0, n), of };
 }
 
 /**
@@ -260,9 +261,9 @@ function distinctHashes(hashes: ArrayLike<number>): { keys: Uint32Array; of: Uin
  * except that equal weights are ordered by term index (the terms' hash order), not by string.
  */
 interface IndexedVector {
-  /** Indices into `Features.terms`, ascending (term order). */
+  /** Indices into `Features.terms`, ascending (term order, so their hashes ascend too). */
   terms: number[];
-  weights: number[];
+  weights: Float64Array;
 }
 
 /** Unit-length tf-idf vector of the `limit` heaviest terms. */
@@ -272,7 +273,7 @@ function weightedVector(f: Features, idfOf: (i: number) => number, limit: number
   for (let i = 0; i < n; i++) w[i] = (1 + Math.log(f.counts[i])) * idfOf(i);
   const top = heaviestInOrder(w, limit);
   const norm = Math.sqrt(top.reduce((s, i) => s + w[i] * w[i], 0)) || 1;
-  return { terms: top, weights: top.map((i) => w[i] / norm) };
+  return { terms: top, weights: Float64Array.from(top, (i) => w[i] / norm) };
 }
 
 /**
@@ -298,24 +299,26 @@ export function heaviestInOrder(w: Float64Array, limit: number): number[] {
   return out;
 }
 
-/** The `n` heaviest terms of a vector (indices), heaviest first. */
+/** Positions of the `n` heaviest terms of a vector, heaviest first (equal weights: lower position first). */
 function heaviest(v: IndexedVector, n: number): number[] {
-  const k = v.terms.map((_, k) => k).sort((a, b) => v.weights[b] - v.weights[a] || a - b);
-  return k.slice(0, n).map((x) => v.terms[x]);
+  return heaviestInOrder(v.weights, n).sort((a, b) => v.weights[b] - v.weights[a] || a - b);
 }
 
-/** The vector keyed by term hashes, sorted; colliding terms' weights summed in term order. */
+/**
+ * The vector keyed by term hashes, ascending; colliding terms' weights summed in term order.
+ * The terms ascend by hash already (`IndexedVector.terms`): no sort.
+ */
 function hashedVector(v: IndexedVector, hashes: ArrayLike<number>): HashedVector {
-  const order = v.terms.map((_, k) => k).sort((a, b) => hashes[v.terms[a]] - hashes[v.terms[b]] || a - b);
-  const keys: number[] = [];
-  const weights: number[] = [];
-  for (const k of order) {
+  const keys = new Uint32Array(v.terms.length);
+  const weights = new Float64Array(v.terms.length);
+  let n = 0;
+  for (let k = 0; k < v.terms.length; k++) {
     const key = hashes[v.terms[k]];
-    if (keys.length && keys[keys.length - 1] === key) weights[weights.length - 1] += v.weights[k];
+    if (n > 0 && keys[n - 1] === key) weights[n - 1] += v.weights[k];
     else {
-      keys.push(key);
-      weights.push(v.weights[k]);
+      keys[n] = key;
+      weights[n++] = v.weights[k];
     }
   }
-  return { keys: Uint32Array.from(keys), weights: Float32Array.from(weights) };
+  return { keys: keys.slice(0, n), weights: Float32Array.from(weights.subarray(0, n)) };
 }
