@@ -19,8 +19,12 @@ import type { Corpus } from './corpus.ts';
 export const JOURNAL_DIR = '.newsnlp';
 const JOURNAL_FILE = 'journal.jsonl';
 
-/** A corpus update, already serialised (one JSON array), as journaled when it happens. */
-export type RecordedMutation = string;
+/**
+ * A corpus update, already serialised (one JSON array, UTF-8), as journaled when it happens: bytes
+ * outside the JS heap, so the young-generation collections of a long run do not copy them again
+ * and again while they wait for the next checkpoint.
+ */
+export type RecordedMutation = Buffer<ArrayBuffer>;
 
 /** A corpus update, as replayed on resume. */
 export type Mutation =
@@ -87,8 +91,10 @@ export function configFingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
+const COMMA = Buffer.from(',');
+
 export class Journal {
-  private pending: string[] = [];
+  private pending: Buffer<ArrayBuffer>[] = [];
 
   private constructor(
     private readonly handle: FileHandle,
@@ -136,13 +142,16 @@ export class Journal {
 
   /** Buffers a line; it is written by the next `sync`. */
   add(line: Line): void {
-    this.pending.push(`${JSON.stringify(line)}\n`);
+    this.pending.push(Buffer.from(`${JSON.stringify(line)}\n`));
   }
 
   /** Buffers an article's commit entry, its corpus updates already serialised. */
   commit(entry: Omit<CommitEntry, 'm'>, mutations: RecordedMutation[]): void {
     const head = JSON.stringify(entry);
-    this.pending.push(`${head.slice(0, -1)},"m":[${mutations.join(',')}]}\n`);
+    const parts = [Buffer.from(`${head.slice(0, -1)},"m":[`)];
+    mutations.forEach((m, k) => parts.push(...(k ? [COMMA, m] : [m])));
+    parts.push(Buffer.from(']}\n'));
+    this.pending.push(Buffer.concat(parts));
   }
 
   get buffered(): number {
@@ -152,10 +161,12 @@ export class Journal {
   /** Writes buffered lines and makes them durable. Call only once the output they describe is. */
   async sync(): Promise<void> {
     if (!this.pending.length) return;
-    const bytes = Buffer.from(this.pending.join(''));
+    const lines = this.pending;
     this.pending = [];
-    await this.handle.write(bytes, 0, bytes.length, this.size);
-    this.size += bytes.length;
+    const { bytesWritten } = await this.handle.writev(lines, this.size);
+    const expected = lines.reduce((n, b) => n + b.length, 0);
+    if (bytesWritten !== expected) throw new Error(`journal write cut short (${bytesWritten} of ${expected} bytes; disk full?)`);
+    this.size += bytesWritten;
     await this.handle.datasync();
   }
 
@@ -270,8 +281,8 @@ export async function replayJournal(path: string, goodBytes: number, corpus: Cor
  */
 export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus {
   // Serialised at once: the journal must hold what was stored now, even if the stage changes its
-  // object later (and a string costs less to keep than a clone).
-  const note = (m: Mutation): void => void log.push(JSON.stringify(m));
+  // object later (and bytes cost less to keep than a clone).
+  const note = (m: Mutation): void => void log.push(Buffer.from(JSON.stringify(m)));
   return {
     increment: (namespace, keys, by = 1) => {
       note(['i', namespace, keys, by]);
