@@ -44,7 +44,8 @@ export class JsonlSink {
  * partial file cut back to a committed size: the resume half of the run journal.
  */
 export class CheckpointedFile {
-  private pending: string[] = [];
+  /** Lines as UTF-8 bytes (outside the JS heap: the young-generation collections before the next checkpoint do not copy them). */
+  private pending: Buffer<ArrayBuffer>[] = [];
   private pendingBytes = 0;
   private constructor(
     readonly path: string,
@@ -70,9 +71,9 @@ export class CheckpointedFile {
 
   /** Appends one JSON line (buffered until the next checkpoint). */
   write(value: unknown): void {
-    const line = `${JSON.stringify(value)}\n`;
+    const line = Buffer.from(`${JSON.stringify(value)}\n`);
     this.pending.push(line);
-    this.pendingBytes += Buffer.byteLength(line);
+    this.pendingBytes += line.length;
   }
 
   /** Size the file will have once everything written so far is checkpointed. */
@@ -87,11 +88,13 @@ export class CheckpointedFile {
   /** Writes the buffered lines and makes them durable. */
   async checkpoint(): Promise<void> {
     if (!this.pending.length) return;
-    const bytes = Buffer.from(this.pending.join(''));
+    const lines = this.pending;
+    const expected = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
-    await this.handle.write(bytes, 0, bytes.length, this.size);
-    this.size += bytes.length;
+    const { bytesWritten } = await this.handle.writev(lines, this.size);
+    if (bytesWritten !== expected) throw new Error(`${this.path}: write cut short (${bytesWritten} of ${expected} bytes; disk full?)`);
+    this.size += bytesWritten;
     await this.handle.datasync();
   }
 
