@@ -109,7 +109,8 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   ]);
   const paraCounts = paraAfter.map((n) => n - 1);
   const seq = docsAfter - 1;
-  const dfHints = Array.from(df.of, (k) => dfAfter[k] - 1);
+  const dfHints = new Int32Array(df.of.length);
+  for (let i = 0; i < df.of.length; i++) dfHints[i] = dfAfter[df.of[i]] - 1;
   const recurring = new Set(paraKeys.filter((_, i) => paraCounts[i] >= opt.furnitureMinDocs));
   const furnitureLines = hints.lineKeys.flatMap((k, i) => (recurring.has(k) ? [i] : []));
   let f: Features;
@@ -273,7 +274,9 @@ function weightedVector(f: Features, idfOf: (i: number) => number, limit: number
   for (let i = 0; i < n; i++) w[i] = (1 + Math.log(f.counts[i])) * idfOf(i);
   const top = heaviestInOrder(w, limit);
   const norm = Math.sqrt(top.reduce((s, i) => s + w[i] * w[i], 0)) || 1;
-  return { terms: top, weights: Float64Array.from(top, (i) => w[i] / norm) };
+  const weights = new Float64Array(top.length);
+  for (let k = 0; k < top.length; k++) weights[k] = w[top[k]] / norm;
+  return { terms: top, weights };
 }
 
 /**
@@ -284,7 +287,7 @@ function weightedVector(f: Features, idfOf: (i: number) => number, limit: number
 export function heaviestInOrder(w: Float64Array, limit: number): number[] {
   const n = w.length;
   if (n <= limit) return Array.from({ length: n }, (_, i) => i);
-  const threshold = Float64Array.from(w).sort()[n - limit];
+  const threshold = w.slice().sort()[n - limit];
   let above = 0;
   for (let i = 0; i < n; i++) if (w[i] > threshold) above++;
   let ties = limit - above;
