@@ -27,7 +27,18 @@ export type WarmupTask = { warmup: true; config: PipelineConfig };
  * in shared memory, so that when the main thread stops a thread that ran past the time limit it
  * can say which stage hung. A warm-up task only loads the stages (and their models).
  */
-export default async function work(task: ArticleTask | WarmupTask): Promise<ExecResult | null> {
+export default function work(task: ArticleTask | WarmupTask): Promise<ExecResult | null> {
+  // The pool hands a thread more than one article at once: they run one after the other, not
+  // interleaved at every `await` between stages (which would mix their stage timings and the
+  // models' tables in the caches).
+  const run = previous.then(() => runTask(task));
+  previous = run.catch(() => {});
+  return run;
+}
+
+let previous: Promise<unknown> = Promise.resolve();
+
+async function runTask(task: ArticleTask | WarmupTask): Promise<ExecResult | null> {
   if ('warmup' in task) {
     await stagesFor(task.config); // a missing model throws here, before any article is read
     return null;
