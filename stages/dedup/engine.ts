@@ -281,13 +281,13 @@ function weightedVector(f: Features, idfOf: (i: number) => number, limit: number
 
 /**
  * Indices of the `limit` largest values, ascending; among equal values the lower indices win
- * (as a sort by value descending, then index, would pick). Selects by a threshold: one native
- * numeric sort of a copy instead of a comparator sort of every index.
+ * (as a sort by value descending, then index, would pick). Selects by a threshold, the
+ * `limit`-th largest value, found by quickselect on a copy instead of sorting every index.
  */
 export function heaviestInOrder(w: Float64Array, limit: number): number[] {
   const n = w.length;
   if (n <= limit) return Array.from({ length: n }, (_, i) => i);
-  const threshold = w.slice().sort()[n - limit];
+  const threshold = nthSmallest(w.slice(), n - limit);
   let above = 0;
   for (let i = 0; i < n; i++) if (w[i] > threshold) above++;
   let ties = limit - above;
@@ -300,6 +300,30 @@ export function heaviestInOrder(w: Float64Array, limit: number): number[] {
     }
   }
   return out;
+}
+
+/** The k-th smallest value of `a` (0-based), rearranging `a` (Hoare's quickselect, middle pivot). */
+function nthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /** Positions of the `n` heaviest terms of a vector, heaviest first (equal weights: lower position first). */

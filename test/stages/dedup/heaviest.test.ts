@@ -6,10 +6,10 @@ describe('heaviestInOrder', () => {
     let state = 3;
     const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
     for (let round = 0; round < 200; round++) {
-      const n = 1 + (next() % 60);
+      const n = 1 + (next() % (round % 2 ? 60 : 600)); // up to an article's worth of terms
       // Few distinct values, so that ties straddle the cut.
       const w = Float64Array.from({ length: n }, () => (next() % 7) / 3);
-      const limit = 1 + (next() % 40);
+      const limit = 1 + (next() % (round % 2 ? 40 : 400));
       const reference = Array.from({ length: n }, (_, i) => i)
         .sort((a, b) => w[b] - w[a] || a - b)
         .slice(0, limit)
