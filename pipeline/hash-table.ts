@@ -1,75 +1,78 @@
 /**
- * 32-bit integers keyed by 32-bit hashes in flat typed arrays (open addressing, linear probing,
- * doubling at half full): 16 bytes or less per key against ~100 for a `Map` of strings, one memory
- * access per lookup, and no boxing of keys above 2^30 as a `Map<number>` does. Dedup counts
- * document frequencies by term hash in it (and keeps its lists' heads in one, `hash-lists.ts`);
- * NER models look up their lexicons in it.
- * Values are stored as Int32: read a uint32 value back with `>>> 0`.
+ * 32-bit integers keyed by 32-bit hashes in one flat typed array (open addressing, linear probing,
+ * doubling at half full): each slot holds its key and its value side by side, so a lookup touches
+ * one place in memory (NER models look up several lexicons per token, mostly for words they do not
+ * hold). 16 bytes or less per key against ~100 for a `Map` of strings, and no boxing of keys above
+ * 2^30 as a `Map<number>` does. Dedup counts document frequencies by term hash in it (and keeps its
+ * lists' heads in one, `hash-lists.ts`). Values are stored as Int32: read a uint32 value back with
+ * `>>> 0`.
  */
 export class HashTable {
-  private keys: Uint32Array;
-  private values: Int32Array;
-  private used: Uint8Array;
+  /** [key, value] per slot, keys as Int32; key 0 marks an empty slot (the key 0 itself is kept apart). */
+  private slots: Int32Array;
   private mask: number;
+  private hasZero = false;
+  private zeroValue = 0;
   size = 0;
 
   constructor(capacity = 1024) {
     let c = 16;
     while (c < capacity) c *= 2;
-    this.keys = new Uint32Array(c);
-    this.values = new Int32Array(c);
-    this.used = new Uint8Array(c);
+    this.slots = new Int32Array(2 * c);
     this.mask = c - 1;
   }
 
   /** Adds `by` to the value of `key` (0 when absent) and returns the value after. */
   add(key: number, by: number): number {
+    if (key === 0) return this.addZero(by);
+    const k = key | 0;
+    const slots = this.slots;
     let slot = spread(key) & this.mask;
-    while (this.used[slot]) {
-      if (this.keys[slot] === key) return (this.values[slot] += by);
+    for (;;) {
+      const at = 2 * slot;
+      const found = slots[at];
+      if (found === k) return (slots[at + 1] += by);
+      if (found === 0) {
+        slots[at] = k;
+        slots[at + 1] = by;
+        if (++this.size * 2 > this.mask + 1) this.grow();
+        return by;
+      }
       slot = (slot + 1) & this.mask;
     }
-    this.used[slot] = 1;
-    this.keys[slot] = key;
-    this.values[slot] = by;
-    if (++this.size * 2 > this.keys.length) this.grow();
-    return by;
   }
 
   /** Sets the value of `key`. */
   set(key: number, value: number): void {
-    let slot = spread(key) & this.mask;
-    while (this.used[slot]) {
-      if (this.keys[slot] === key) {
-        this.values[slot] = value;
-        return;
-      }
-      slot = (slot + 1) & this.mask;
-    }
-    this.used[slot] = 1;
-    this.keys[slot] = key;
-    this.values[slot] = value;
-    if (++this.size * 2 > this.keys.length) this.grow();
+    this.add(key, value - this.get(key));
   }
 
   get(key: number): number {
+    if (key === 0) return this.zeroValue;
+    const k = key | 0;
+    const slots = this.slots;
     let slot = spread(key) & this.mask;
-    while (this.used[slot]) {
-      if (this.keys[slot] === key) return this.values[slot];
+    for (;;) {
+      const found = slots[2 * slot];
+      if (found === k) return slots[2 * slot + 1];
+      if (found === 0) return 0;
       slot = (slot + 1) & this.mask;
     }
-    return 0;
   }
 
-  /** Keys and counts, in slot order. */
+  /** Keys and counts, in slot order (the key 0 first). */
   entries(): { keys: Uint32Array; counts: Int32Array } {
     const keys = new Uint32Array(this.size);
     const counts = new Int32Array(this.size);
     let n = 0;
-    for (let slot = 0; slot < this.used.length; slot++) {
-      if (!this.used[slot]) continue;
-      keys[n] = this.keys[slot];
-      counts[n++] = this.values[slot];
+    if (this.hasZero) {
+      keys[n] = 0;
+      counts[n++] = this.zeroValue;
+    }
+    for (let at = 0; at < this.slots.length; at += 2) {
+      if (this.slots[at] === 0) continue;
+      keys[n] = this.slots[at];
+      counts[n++] = this.slots[at + 1];
     }
     return { keys, counts };
   }
@@ -80,15 +83,27 @@ export class HashTable {
     return table;
   }
 
+  private addZero(by: number): number {
+    if (!this.hasZero) {
+      this.hasZero = true;
+      this.size++;
+    }
+    return (this.zeroValue = (this.zeroValue + by) | 0);
+  }
+
   private grow(): void {
-    const { keys, values, used } = this;
-    const capacity = keys.length * 2;
-    this.keys = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
+    const old = this.slots;
+    const capacity = 2 * (this.mask + 1);
+    this.slots = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
-    this.size = 0;
-    for (let slot = 0; slot < used.length; slot++) if (used[slot]) this.add(keys[slot], values[slot]);
+    for (let at = 0; at < old.length; at += 2) {
+      const k = old[at];
+      if (k === 0) continue;
+      let slot = spread(k >>> 0) & this.mask;
+      while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = k;
+      this.slots[2 * slot + 1] = old[at + 1];
+    }
   }
 }
 
