@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Corpus } from './corpus.ts';
+import { writeDurably } from './sinks.ts';
 
 /**
  * The run journal: the truth about what a run has committed, so `--resume` continues exactly
@@ -149,7 +150,10 @@ export class Journal {
   commit(entry: Omit<CommitEntry, 'm'>, mutations: RecordedMutation[]): void {
     const head = JSON.stringify(entry);
     const parts = [Buffer.from(`${head.slice(0, -1)},"m":[`)];
-    mutations.forEach((m, k) => parts.push(...(k ? [COMMA, m] : [m])));
+    for (const [k, m] of mutations.entries()) {
+      if (k) parts.push(COMMA);
+      parts.push(m);
+    }
     parts.push(Buffer.from(']}\n'));
     this.pending.push(Buffer.concat(parts));
   }
@@ -163,11 +167,7 @@ export class Journal {
     if (!this.pending.length) return;
     const lines = this.pending;
     this.pending = [];
-    const { bytesWritten } = await this.handle.writev(lines, this.size);
-    const expected = lines.reduce((n, b) => n + b.length, 0);
-    if (bytesWritten !== expected) throw new Error(`journal write cut short (${bytesWritten} of ${expected} bytes; disk full?)`);
-    this.size += bytesWritten;
-    await this.handle.datasync();
+    this.size += await writeDurably(this.handle, lines, this.size, JOURNAL_FILE);
   }
 
   private closed = false;

@@ -89,13 +89,9 @@ export class CheckpointedFile {
   async checkpoint(): Promise<void> {
     if (!this.pending.length) return;
     const lines = this.pending;
-    const expected = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
-    const { bytesWritten } = await this.handle.writev(lines, this.size);
-    if (bytesWritten !== expected) throw new Error(`${this.path}: write cut short (${bytesWritten} of ${expected} bytes; disk full?)`);
-    this.size += bytesWritten;
-    await this.handle.datasync();
+    this.size += await writeDurably(this.handle, lines, this.size, `${this.path}.partial`);
   }
 
   /** Checkpoints, closes, and moves the file into place. */
@@ -109,4 +105,16 @@ export class CheckpointedFile {
   async abandon(): Promise<void> {
     await this.handle.close();
   }
+}
+
+/**
+ * Writes `lines` at `position` in one writev and makes them durable (fsync of the data); returns
+ * the bytes written. A short write (disk full) throws rather than leave the file's end unknown.
+ */
+export async function writeDurably(handle: FileHandle, lines: Buffer[], position: number, name: string): Promise<number> {
+  const expected = lines.reduce((n, b) => n + b.length, 0);
+  const { bytesWritten } = await handle.writev(lines, position);
+  if (bytesWritten !== expected) throw new Error(`${name}: write cut short (${bytesWritten} of ${expected} bytes; disk full?)`);
+  await handle.datasync();
+  return bytesWritten;
 }
