@@ -57,8 +57,7 @@ export class HashLists {
     }
     const e = this.entries++;
     this.valueOf[e] = value;
-    this.previous[e] = this.heads.get(key);
-    this.heads.set(key, e + 1);
+    this.previous[e] = this.heads.set(key, e + 1);
   }
 }
 

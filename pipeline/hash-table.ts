@@ -25,39 +25,27 @@ export class HashTable {
   /** Adds `by` to the value of `key` (0 when absent) and returns the value after. */
   add(key: number, by: number): number {
     if (key === 0) return this.addZero(by);
-    const k = key | 0;
-    const slots = this.slots;
-    let slot = spread(key) & this.mask;
-    for (;;) {
-      const at = 2 * slot;
-      const found = slots[at];
-      if (found === k) return (slots[at + 1] += by);
-      if (found === 0) {
-        slots[at] = k;
-        slots[at + 1] = by;
-        if (++this.size * 2 > this.mask + 1) this.grow();
-        return by;
-      }
-      slot = (slot + 1) & this.mask;
-    }
+    const at = this.valueAt(key); // first: it may grow the table, replacing `slots`
+    return (this.slots[at] += by);
   }
 
-  /** Sets the value of `key`. */
-  set(key: number, value: number): void {
-    this.add(key, value - this.get(key));
+  /** Sets the value of `key` and returns the one it had (0 when absent). */
+  set(key: number, value: number): number {
+    if (key === 0) {
+      const before = this.zeroValue;
+      this.addZero(value - before);
+      return before;
+    }
+    const at = this.valueAt(key);
+    const before = this.slots[at];
+    this.slots[at] = value;
+    return before;
   }
 
   get(key: number): number {
     if (key === 0) return this.zeroValue;
-    const k = key | 0;
-    const slots = this.slots;
-    let slot = spread(key) & this.mask;
-    for (;;) {
-      const found = slots[2 * slot];
-      if (found === k) return slots[2 * slot + 1];
-      if (found === 0) return 0;
-      slot = (slot + 1) & this.mask;
-    }
+    const at = this.probe(key);
+    return this.slots[at] === 0 ? 0 : this.slots[at + 1];
   }
 
   /** Keys and counts, in slot order (the key 0 first). */
@@ -91,18 +79,41 @@ export class HashTable {
     return (this.zeroValue = (this.zeroValue + by) | 0);
   }
 
+  /** Index in `slots` of the slot holding `key` (not 0), or of the empty slot where it would go. */
+  private probe(key: number): number {
+    const k = key | 0;
+    let slot = spread(key) & this.mask;
+    for (;;) {
+      const found = this.slots[2 * slot];
+      if (found === k || found === 0) return 2 * slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Index in `slots` of the value of `key` (not 0), inserted with value 0 when absent. */
+  private valueAt(key: number): number {
+    let at = this.probe(key);
+    if (this.slots[at] === 0) {
+      if ((this.size + 1) * 2 > this.mask + 1) {
+        this.grow();
+        at = this.probe(key);
+      }
+      this.slots[at] = key | 0;
+      this.size++;
+    }
+    return at + 1;
+  }
+
   private grow(): void {
     const old = this.slots;
     const capacity = 2 * (this.mask + 1);
     this.slots = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
     for (let at = 0; at < old.length; at += 2) {
-      const k = old[at];
-      if (k === 0) continue;
-      let slot = spread(k >>> 0) & this.mask;
-      while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[2 * slot] = k;
-      this.slots[2 * slot + 1] = old[at + 1];
+      if (old[at] === 0) continue;
+      const to = this.probe(old[at]);
+      this.slots[to] = old[at];
+      this.slots[to + 1] = old[at + 1];
     }
   }
 }
