@@ -4,8 +4,16 @@ import { addDays, formatDay, formatWeek, formatYear, quarterOf, weekday as weekd
 import { derived, fixed, nearestYear, recentQuarter, referenceDay, reported, stretch, withYearless, type Candidate, type Resolver, type Rule, type TimexValue } from './engine.ts';
 import { centuryValue, dayValue, durationValue as isoDuration, monthValue, shiftedValue, weekdayDay, type Unit } from './values.ts';
 
-/** TimeML writes a stretch of centuries and decades with one letter (`PXC`, `P1E`; TimeBank: `centuries` is `PXC`). */
-const durationValue = (n: number | null, unit: Unit) => isoDuration(n, unit).replace(/(?<=[\dX])CE$/, 'C').replace(/(?<=[\dX])DE$/, 'E');
+/**
+ * A duration as TimeBank writes it in English: a counted decade in years (`two decades` P20Y), a
+ * part of a quarter in months (P4.5M), an uncounted stretch of centuries or decades with one letter
+ * (`centuries` PXC, `decades` PXE).
+ */
+function durationValue(n: number | null, unit: Unit): string {
+  if (n !== null && unit === 'DE') return isoDuration(n * 10, 'Y');
+  if (n !== null && unit === 'Q' && !Number.isInteger(n)) return isoDuration(n * 3, 'M');
+  return isoDuration(n, unit).replace(/(?<=[\dX])CE$/, 'C').replace(/(?<=[\dX])DE$/, 'E');
+}
 
 interface EnWords {
   numbers: Record<string, number>;
@@ -585,7 +593,7 @@ export const EN_RULES: Rule[] = [
         // "the past week" is a stretch of time; "the past year" reads as last year
         if ((rel === 'past' || rel === 'previous') && /^the\s/i.test(m[2]) && unitWord !== 'year') {
           const unit = unitOf(unitWord);
-          return withMod({ type: 'DURATION', value: unit === 'DE' ? 'P10Y' : durationValue(1, unit) });
+          return withMod({ type: 'DURATION', value: durationValue(1, unit) });
         }
         if (!r.anchor) return withMod({ type: 'DATE', value: season ? `XXXX-${season}` : shiftedValue(null, 0, unitOf(unitWord.replace('fiscal ', ''))) });
         if (season) {
@@ -684,9 +692,7 @@ export const EN_RULES: Rule[] = [
         start,
         end: half ? end + half[0].length : relational ? end - m[8].length - (/\s+$/.exec(m[0].slice(0, -m[8].length))?.[0].length ?? 0) : end,
         resolve() {
-          // TimeBank writes counted decades in years ("two decades" is P20Y)
-          const value = unit === 'Q' ? (n === null ? 'PXQ' : Number.isInteger(n) ? `P${n}Q` : durationValue(n * 3, 'M')) : unit === 'DE' && n !== null ? durationValue(n * 10, 'Y') : durationValue(n, unit);
-          const v: TimexValue = { type: 'DURATION', value };
+          const v: TimexValue = { type: 'DURATION', value: durationValue(n, unit) };
           if (mod) v.mod = mod;
           return v;
         },
@@ -721,7 +727,7 @@ export const EN_RULES: Rule[] = [
       const unit = unitOf(m[3]);
       const half = m[4] && unit === 'Q' && n === 2 && /^(?:first|last)$/i.test(m[1] ?? '') ? (lc(m[1]) === 'first' ? 1 : 2) : 0;
       if (half) return fixed(m, { type: 'DATE', value: `${m[4]}-H${half}` });
-      const value = unit === 'Q' ? `P${n}Q` : durationValue(n, unit);
+      const value = durationValue(n, unit);
       // any other count leaves the printed year a timex of its own
       const end = m.index + m[0].length - (m[4] ? m[0].length - m[0].search(/\s+of\s+\d{4}$/) : 0);
       return { start: m.index, end, resolve: () => (unit === 'M' ? stretch({ type: 'DURATION', value }) : { type: 'DURATION', value }) };
@@ -751,7 +757,7 @@ export const EN_RULES: Rule[] = [
       if (season) return fixed(m, { type: 'SET', value: `XXXX-${season}` });
       if (unitWord === 'weekend') return fixed(m, { type: 'SET', value: 'XXXX-WXX-WE' });
       const unit = unitOf(unitWord);
-      return fixed(m, { type: 'SET', value: unit === 'Q' ? `P${every ?? 1}Q` : durationValue(every ?? 1, unit) });
+      return fixed(m, { type: 'SET', value: durationValue(every ?? 1, unit) });
     },
     3,
   ),
@@ -995,7 +1001,7 @@ export const EN_RULES: Rule[] = [
     const n = enNumber(lc(m[1]));
     const unit = unitOf(lc(m[2]));
     if (n === null || n > 5000 || unit === 'X') return null;
-    return fixed(m, { type: 'DURATION', value: unit === 'Q' ? `P${n}Q` : unit === 'DE' ? durationValue(n * 10, 'Y') : durationValue(n, unit) });
+    return fixed(m, { type: 'DURATION', value: durationValue(n, unit) });
   }),
 ];
 
