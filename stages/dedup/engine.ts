@@ -2,7 +2,7 @@ import type { Corpus } from '../../pipeline/corpus.ts';
 import { docLanguage, type Doc } from '../../pipeline/doc.ts';
 import type { DedupInfo, SentenceOverlap, SimilarArticle } from '../../pipeline/layers.ts';
 import { backgroundDocCount, EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
-import { articleHints, featuresWithout, hintFeatures, type DedupHints, type Features } from './hints.ts';
+import { articleHints, featuresWithout, hintFeatures, termAt, type DedupHints, type Features } from './hints.ts';
 import { fmix32, MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
@@ -96,7 +96,6 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const lang = docLanguage(doc);
   const bgDocs = opt.background ? res.backgroundDocs(lang) : 0;
   const paraKeys = [...new Set(hints.lineKeys)];
-  const hintTerms = hints.terms;
 
   // 1. counts, taken by incrementing (the counts before are one less: keys are distinct), so each
   // key is touched once; terms that furniture takes out are decremented again in step 4.
@@ -121,9 +120,9 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     dfCorpus = dfHints;
   } else {
     f = featuresWithout(doc, hints, furnitureLines, res, opt);
-    // The terms left are among the hints' terms (furniture only takes terms away).
-    const dfOf = new Map(hintTerms.map((t, i) => [t, dfHints[i]]));
-    dfCorpus = f.terms.map((t) => dfOf.get(t) ?? 0);
+    // The terms left are among the hints' terms (furniture only takes terms away); df is by hash.
+    const dfOf = new Map(Array.from(hints.termHashes, (h, i) => [h, dfHints[i]]));
+    dfCorpus = Array.from(f.termHashes, (h) => dfOf.get(h) ?? 0);
     const kept = new Set(Array.from(f.termHashes));
     furnitureHashes = df.keys.filter((k) => !kept.has(k));
   }
@@ -212,7 +211,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     date: f.date,
     dup: dup?.id ?? null,
     bin: packProfile({ shingles: f.shingles, vector: hashed, sentences: f.sentenceTerms, mentions: f.mentions }),
-    top: query.slice(0, 8).map((i) => f.terms[i]).join('\n'),
+    top: query.slice(0, 8).map((i) => termAt(f.terms, i)).join('\n'),
     entities: f.entities,
   };
   const openBuckets = bandKeys.filter((_, i) => bandLists[i].length < opt.pageSize);
@@ -269,7 +268,7 @@ interface IndexedVector {
 
 /** Unit-length tf-idf vector of the `limit` heaviest terms. */
 function weightedVector(f: Features, idfOf: (i: number) => number, limit: number): IndexedVector {
-  const n = f.terms.length;
+  const n = f.termHashes.length;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = (1 + Math.log(f.counts[i])) * idfOf(i);
   const top = heaviestInOrder(w, limit);

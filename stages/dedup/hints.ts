@@ -21,10 +21,10 @@ export interface DedupHints {
   lineSpans: Uint32Array;
   /**
    * Content terms of text and title, ordered by hash, with their counts, 32-bit hashes
-   * and background df. An array, not one joined string: the corpus keeps new terms as df keys,
-   * and a piece split from a joined string would keep the whole string alive.
+   * and background df. One joined string, not an array: a thread boundary copies one string
+   * at once but hundreds one by one, and only the few heaviest terms are ever read as strings.
    */
-  terms: string[];
+  terms: TermList;
   counts: Float64Array;
   termHashes: Uint32Array;
   backgroundDf: Uint32Array;
@@ -42,7 +42,7 @@ export interface DedupHints {
 /** The features an article's index entry and lookups are made of (furniture already taken out). */
 export interface Features {
   /** Ordered by hash: a term's index stands for it in tie-breaks (see `weightedVector`). */
-  terms: string[];
+  terms: TermList;
   counts: ArrayLike<number>;
   termHashes: ArrayLike<number>;
   backgroundDf: ArrayLike<number>;
@@ -77,21 +77,59 @@ function memoHash(res: DedupResources): (term: string) => number {
   };
 }
 
+/** Terms joined by newlines (a term holds none), term i ending before `text[ends[i]]`. */
+export interface TermList {
+  text: string;
+  ends: Uint32Array;
+}
+
+/** Term i, as a string of its own (a slice would keep the whole list alive in the index). */
+export function termAt(list: TermList, i: number): string {
+  return ownCopy(list.text.slice(i ? list.ends[i - 1] + 1 : 0, list.ends[i]));
+}
+
+/** Below 2^21 positions, a position packs under its hash in one exact double (2^32 * 2^21 = 2^53). */
+const PACKED_LIMIT = 2 ** 21;
+
+/**
+ * Positions of `hashes` ordered by hash, then position: a numeric sort of packed doubles (no
+ * comparator calls) where the positions fit, a comparator sort beyond that.
+ */
+export function hashOrder(hashes: Uint32Array, packedLimit = PACKED_LIMIT): Uint32Array {
+  const n = hashes.length;
+  if (n >= packedLimit) return Uint32Array.from(hashes, (_, i) => i).sort((a, b) => hashes[a] - hashes[b] || a - b);
+  const keyed = new Float64Array(n);
+  for (let i = 0; i < n; i++) keyed[i] = hashes[i] * PACKED_LIMIT + i;
+  keyed.sort();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = keyed[k] % PACKED_LIMIT;
+  return order;
+}
+
 function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions, hash: (term: string) => number) {
   const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
   // Ordered by hash (then first occurrence): numbers compare cheaply, where sorting the strings
   // cost ~0.4 ms an article. Any fixed order does: it only breaks ties between equal weights.
-  const found = [...f.terms.keys()];
-  const hashes = Uint32Array.from(found, hash);
-  const order = Uint32Array.from(found, (_, i) => i).sort((a, b) => hashes[a] - hashes[b] || a - b);
-  const terms = Array.from(order, (i) => found[i]);
-  const termHashes = Uint32Array.from(order, (i) => hashes[i]);
-  return {
-    terms,
-    counts: Float64Array.from(terms, (t) => f.terms.get(t)!),
-    termHashes,
-    backgroundDf: termHashes.map((h) => bg.df.get(h)),
-  };
+  const found = [...f.terms];
+  const n = found.length;
+  const hashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = hash(found[i][0]);
+  const order = hashOrder(hashes);
+  const termHashes = new Uint32Array(n);
+  const counts = new Float64Array(n);
+  const backgroundDf = new Uint32Array(n);
+  const ends = new Uint32Array(n);
+  const parts = new Array<string>(n);
+  let end = -1;
+  for (let k = 0; k < n; k++) {
+    const [term, count] = found[order[k]];
+    termHashes[k] = hashes[order[k]];
+    parts[k] = term;
+    counts[k] = count;
+    backgroundDf[k] = bg.df.get(termHashes[k]);
+    ends[k] = end += term.length + 1;
+  }
+  return { terms: { text: parts.join('\n'), ends }, counts, termHashes, backgroundDf };
 }
 
 /**

@@ -46,33 +46,43 @@ export interface TermSlots {
 }
 
 export function termSlots(text: string, ws: Word[], stops: StopList): TermSlots {
-  const unigrams: (string | null)[] = new Array(ws.length).fill(null);
-  const bigrams: (string | null)[] = new Array(ws.length).fill(null);
-  for (let i = 0; i < ws.length; i++) {
+  const n = ws.length;
+  const unigrams: (string | null)[] = new Array(n).fill(null);
+  const bigrams: (string | null)[] = new Array(n).fill(null);
+  const numeric = new Uint8Array(n);
+  const stop = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    numeric[i] = NUMERIC.test(ws[i].norm) ? 1 : 0;
+    stop[i] = stops.words.has(ws[i].norm) ? 1 : 0;
+  }
+  for (let i = 0; i < n; i++) {
+    if (numeric[i]) continue;
     const w = ws[i].norm;
-    const content = !stops.words.has(w) && !NUMERIC.test(w);
+    const content = !stop[i];
     if (content && w.length > 1) unigrams[i] = w;
-    if (i + 1 < ws.length && !NUMERIC.test(w)) {
-      const next = ws[i + 1];
-      const gap = text.slice(ws[i].end, next.start);
-      if (/^[^\S\n]*$/.test(gap) && !NUMERIC.test(next.norm)) {
-        const phrase = `${w} ${next.norm}`;
-        if ((content || !stops.words.has(next.norm)) && !stops.phrases.has(phrase)) bigrams[i] = phrase;
-      }
+    if (i + 1 < n && !numeric[i + 1] && (content || !stop[i + 1]) && inlineGap(text, ws[i].end, ws[i + 1].start)) {
+      const phrase = `${w} ${ws[i + 1].norm}`;
+      if (!stops.phrases.has(phrase)) bigrams[i] = phrase;
     }
   }
   return { unigrams, bigrams };
 }
 
+const INLINE_GAP = /^[^\S\n]*$/;
+
+/** Whether text[start, end) is white space within one line (a bigram never spans punctuation or a line break). */
+function inlineGap(text: string, start: number, end: number): boolean {
+  return (end === start + 1 && text.charCodeAt(start) === 32) || INLINE_GAP.test(text.slice(start, end));
+}
+
 /** Term counts of words `from` to `to` (exclusive) of the slots: as `contentTerms` of that run of words. */
 export function countSlots(slots: TermSlots, from = 0, to = slots.unigrams.length): Map<string, number> {
   const tf = new Map<string, number>();
-  const add = (t: string) => tf.set(t, (tf.get(t) ?? 0) + 1);
   for (let i = from; i < to; i++) {
     const u = slots.unigrams[i];
-    if (u !== null) add(u);
+    if (u !== null) tf.set(u, (tf.get(u) ?? 0) + 1);
     const b = slots.bigrams[i];
-    if (b !== null && i + 1 < to) add(b);
+    if (b !== null && i + 1 < to) tf.set(b, (tf.get(b) ?? 0) + 1);
   }
   return tf;
 }

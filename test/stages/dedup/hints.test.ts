@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../../pipeline/doc.ts';
 import { DedupResources } from '../../../stages/dedup/engine.ts';
-import { articleHints } from '../../../stages/dedup/hints.ts';
+import { articleHints, hashOrder, termAt } from '../../../stages/dedup/hints.ts';
 import { createShingleHasher } from '../../../stages/dedup/minhash.ts';
 import { DEFAULT_OPTIONS } from '../../../stages/dedup/options.ts';
 
@@ -11,11 +11,26 @@ describe('dedup article hints', () => {
     // 40,000 distinct words: 80,000 terms (unigrams and bigrams), more than 16 bits can index.
     const text = Array.from({ length: 40000 }, (_, i) => `từ${i.toString(36)}x`).join(' ');
     const hints = articleHints(createDoc({ id: 'big', source: 'test', text, lang: 'vi' }), new DedupResources(hasher), DEFAULT_OPTIONS);
-    expect(hints.terms.length).toBeGreaterThan(65536);
-    expect(new Set(hints.terms).size).toBe(hints.terms.length);
-    hints.terms.forEach((t, i) => {
+    const terms = Array.from(hints.termHashes, (_, i) => termAt(hints.terms, i));
+    expect(terms.length).toBeGreaterThan(65536);
+    expect(hints.terms.text).toBe(terms.join('\n'));
+    expect(new Set(terms).size).toBe(terms.length);
+    terms.forEach((t, i) => {
       if (hints.termHashes[i] !== hasher.hash(t)) throw new Error(`term ${i} (${t}) carries another term's hash`);
       if (i && hints.termHashes[i] < hints.termHashes[i - 1]) throw new Error(`terms out of hash order at ${i}`);
     });
+  });
+
+  it('order positions by hash, then position, the same whether packed into doubles or compared', () => {
+    let state = 7;
+    const hashes = Uint32Array.from({ length: 5000 }, () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % 3000);
+    hashes[0] = 0xffffffff;
+    hashes[1] = 0xffffffff;
+    const packed = hashOrder(hashes);
+    expect(Array.from(hashOrder(hashes, 0))).toEqual(Array.from(packed));
+    for (let k = 1; k < packed.length; k++) {
+      const [a, b] = [packed[k - 1], packed[k]];
+      expect(hashes[a] < hashes[b] || (hashes[a] === hashes[b] && a < b)).toBe(true);
+    }
   });
 });
