@@ -3,7 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Corpus } from './corpus.ts';
-import { writeDurably } from './sinks.ts';
+import { PendingText, writeDurably } from './sinks.ts';
 
 /**
  * The run journal: the truth about what a run has committed, so `--resume` continues exactly
@@ -20,12 +20,8 @@ import { writeDurably } from './sinks.ts';
 export const JOURNAL_DIR = '.newsnlp';
 const JOURNAL_FILE = 'journal.jsonl';
 
-/**
- * A corpus update, already serialised (one JSON array, UTF-8), as journaled when it happens: bytes
- * outside the JS heap, so the young-generation collections of a long run do not copy them again
- * and again while they wait for the next checkpoint.
- */
-export type RecordedMutation = Buffer<ArrayBuffer>;
+/** A corpus update, already serialised (one JSON array), as journaled when it happens. */
+export type RecordedMutation = string;
 
 /** A corpus update, as replayed on resume. */
 export type Mutation =
@@ -92,10 +88,8 @@ export function configFingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
-const COMMA = Buffer.from(',');
-
 export class Journal {
-  private pending: Buffer<ArrayBuffer>[] = [];
+  private readonly pending = new PendingText();
 
   private constructor(
     private readonly handle: FileHandle,
@@ -143,31 +137,24 @@ export class Journal {
 
   /** Buffers a line; it is written by the next `sync`. */
   add(line: Line): void {
-    this.pending.push(Buffer.from(`${JSON.stringify(line)}\n`));
+    this.pending.append(`${JSON.stringify(line)}\n`);
   }
 
   /** Buffers an article's commit entry, its corpus updates already serialised. */
   commit(entry: Omit<CommitEntry, 'm'>, mutations: RecordedMutation[]): void {
     const head = JSON.stringify(entry);
-    const parts = [Buffer.from(`${head.slice(0, -1)},"m":[`)];
-    for (const [k, m] of mutations.entries()) {
-      if (k) parts.push(COMMA);
-      parts.push(m);
+    this.pending.append(`${head.slice(0, -1)},"m":[`);
+    for (let k = 0; k < mutations.length; k++) {
+      if (k) this.pending.append(',');
+      this.pending.append(mutations[k]);
     }
-    parts.push(Buffer.from(']}\n'));
-    this.pending.push(Buffer.concat(parts));
-  }
-
-  get buffered(): number {
-    return this.pending.length;
+    this.pending.append(']}\n');
   }
 
   /** Writes buffered lines and makes them durable. Call only once the output they describe is. */
   async sync(): Promise<void> {
-    if (!this.pending.length) return;
-    const lines = this.pending;
-    this.pending = [];
-    this.size += await writeDurably(this.handle, lines, this.size, JOURNAL_FILE);
+    if (!this.pending.bytes) return;
+    this.size += await writeDurably(this.handle, this.pending.take(), this.size, JOURNAL_FILE);
   }
 
   private closed = false;
@@ -281,8 +268,8 @@ export async function replayJournal(path: string, goodBytes: number, corpus: Cor
  */
 export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus {
   // Serialised at once: the journal must hold what was stored now, even if the stage changes its
-  // object later (and bytes cost less to keep than a clone).
-  const note = (m: Mutation): void => void log.push(Buffer.from(JSON.stringify(m)));
+  // object later.
+  const note = (m: Mutation): void => void log.push(JSON.stringify(m));
   return {
     increment: (namespace, keys, by = 1) => {
       note(['i', namespace, keys, by]);

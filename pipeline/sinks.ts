@@ -8,9 +8,7 @@ import { dirname } from 'node:path';
  * partial file cut back to a committed size: the resume half of the run journal.
  */
 export class CheckpointedFile {
-  /** Lines as UTF-8 bytes (outside the JS heap: the young-generation collections before the next checkpoint do not copy them). */
-  private pending: Buffer<ArrayBuffer>[] = [];
-  private pendingBytes = 0;
+  private readonly pending = new PendingText();
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
@@ -35,27 +33,23 @@ export class CheckpointedFile {
 
   /** Appends one JSON line (buffered until the next checkpoint). */
   write(value: unknown): void {
-    const line = Buffer.from(`${JSON.stringify(value)}\n`);
-    this.pending.push(line);
-    this.pendingBytes += line.length;
+    this.pending.append(JSON.stringify(value));
+    this.pending.append('\n');
   }
 
   /** Size the file will have once everything written so far is checkpointed. */
   get bytes(): number {
-    return this.size + this.pendingBytes;
+    return this.size + this.pending.bytes;
   }
 
   get buffered(): number {
-    return this.pendingBytes;
+    return this.pending.bytes;
   }
 
   /** Writes the buffered lines and makes them durable. */
   async checkpoint(): Promise<void> {
-    if (!this.pending.length) return;
-    const lines = this.pending;
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.size += await writeDurably(this.handle, lines, this.size, `${this.path}.partial`);
+    if (!this.pending.bytes) return;
+    this.size += await writeDurably(this.handle, this.pending.take(), this.size, `${this.path}.partial`);
   }
 
   /** Checkpoints, closes, and moves the file into place. */
@@ -68,6 +62,47 @@ export class CheckpointedFile {
   /** Closes without moving into place (an interrupted run: `--resume` picks it up). */
   async abandon(): Promise<void> {
     await this.handle.close();
+  }
+}
+
+/**
+ * Text waiting for the next checkpoint, as UTF-8 encoded straight into large chunks outside the JS
+ * heap: no allocation per line (a line of over 4 KB, most records and journal entries, would get
+ * a memory block of its own from `Buffer.from`), and no young-generation collection copies it.
+ */
+export class PendingText {
+  private static readonly CHUNK = 1 << 20;
+  private done: Buffer[] = [];
+  private chunk: Buffer = Buffer.alloc(0);
+  /** Where the current chunk's bytes not yet handed out by `take` start, and where they end. */
+  private from = 0;
+  private to = 0;
+  bytes = 0;
+
+  append(text: string): void {
+    const worst = 3 * text.length; // UTF-8 bytes per UTF-16 code unit, at most
+    if (this.chunk.length - this.to < worst) {
+      this.seal();
+      this.chunk = Buffer.allocUnsafe(Math.max(PendingText.CHUNK, worst));
+      this.from = this.to = 0;
+    }
+    const n = this.chunk.write(text, this.to);
+    this.to += n;
+    this.bytes += n;
+  }
+
+  /** The bytes appended since the last `take`; later appends never touch them. */
+  take(): Buffer[] {
+    this.seal();
+    const out = this.done;
+    this.done = [];
+    this.bytes = 0;
+    return out;
+  }
+
+  private seal(): void {
+    if (this.to > this.from) this.done.push(this.chunk.subarray(this.from, this.to));
+    this.from = this.to;
   }
 }
 
