@@ -150,15 +150,9 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     corpus.listHashed(NS.band, bandKeys),
     corpus.listHashed(NS.posting, Uint32Array.from(postingPages)),
   ]);
-  const bandShared = new Map<string, number>();
-  for (const list of bandLists) for (const other of new Set(list)) bandShared.set(other, (bandShared.get(other) ?? 0) + 1);
-  const termShared = new Map<string, number>();
-  postingLists.forEach((list, i) => {
-    const w = postingWeights[i];
-    for (const other of new Set(list)) termShared.set(other, (termShared.get(other) ?? 0) + w);
-  });
-  const best = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, opt.candidateLimit).map(([k]) => k);
+  const bandShared = sharedLists(bandLists, null);
+  const termShared = sharedLists(postingLists, postingWeights);
+  const best = (shared: SharedLists) => heaviestIds(shared, opt.candidateLimit);
   const candidates = [...new Set([...best(bandShared), ...best(termShared)])].filter((c) => c !== id);
 
   // 3. gets
@@ -171,7 +165,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   for (const [cid, p] of profiles) {
     if (!p) continue;
     const data = unpackProfile(p.bin);
-    if (bandShared.has(cid)) {
+    if (bandShared.slot.has(cid)) {
       const j = sortedJaccard(f.shingles, data.shingles);
       if (j >= opt.duplicateThreshold) duplicates.push({ id: cid, score: round(j) });
     }
@@ -233,6 +227,61 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
     },
     duplicates,
   };
+}
+
+/** Ids on an article's lists: per id, the summed weight of the lists it is on, each list counted once. */
+interface SharedLists {
+  slot: Map<string, number>;
+  ids: string[];
+  weights: number[];
+}
+
+/** `weights[i]` is list i's weight (null: 1 each); sums add in list order. */
+function sharedLists(lists: string[][], weights: number[] | null): SharedLists {
+  const slot = new Map<string, number>();
+  const ids: string[] = [];
+  const sums: number[] = [];
+  const lastList: number[] = [];
+  for (let i = 0; i < lists.length; i++) {
+    const w = weights ? weights[i] : 1;
+    for (const id of lists[i]) {
+      let k = slot.get(id);
+      if (k === undefined) {
+        slot.set(id, (k = ids.length));
+        ids.push(id);
+        sums.push(0);
+        lastList.push(-1);
+      }
+      if (lastList[k] !== i) {
+        lastList[k] = i;
+        sums[k] += w;
+      }
+    }
+  }
+  return { slot, ids, weights: sums };
+}
+
+const byWeightThenId = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+
+/**
+ * The `limit` heaviest ids, heaviest first, equal weights by id: what sorting them all would put
+ * first, without sorting the thousands of ids a popular term's postings hold.
+ */
+export function heaviestIds(shared: SharedLists, limit: number): string[] {
+  const { ids, weights } = shared;
+  const entries: [string, number][] = [];
+  if (ids.length <= limit) for (let k = 0; k < ids.length; k++) entries.push([ids[k], weights[k]]);
+  else {
+    const threshold = nthSmallest(Float64Array.from(weights), ids.length - limit);
+    const ties: [string, number][] = [];
+    for (let k = 0; k < ids.length; k++) {
+      if (weights[k] > threshold) entries.push([ids[k], weights[k]]);
+      else if (weights[k] === threshold) ties.push([ids[k], weights[k]]);
+    }
+    ties.sort(byWeightThenId);
+    for (let k = 0; entries.length < limit; k++) entries.push(ties[k]);
+  }
+  return entries.sort(byWeightThenId).map(([id]) => id);
 }
 
 /** The key of a page of a term's postings: its hash and the page mixed (a collision only adds a candidate). */
