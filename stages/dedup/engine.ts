@@ -89,81 +89,172 @@ export function prepareArticle(doc: Doc, res: DedupResources, opt: DedupOptions)
   doc.hints.dedup = articleHints(doc, res, opt);
 }
 
+/**
+ * The in-order phase: four batches of corpus calls (counts, lists, gets, writes), with the work
+ * between them in plain functions of their own (small units for the optimising compiler, which
+ * recompiles a function whenever the shapes it meets change).
+ */
 export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources, opt: DedupOptions): Promise<DedupOutcome> {
   const id = doc.article.id;
   const hints = (doc.hints.dedup as DedupHints | undefined) ?? articleHints(doc, res, opt);
-  delete doc.hints.dedup;
-  const lang = docLanguage(doc);
-  const bgDocs = opt.background ? res.backgroundDocs(lang) : 0;
-  const paraKeys = [...new Set(hints.lineKeys)];
+  doc.hints.dedup = undefined; // not `delete`: that would turn the object into a slow dictionary
 
-  // 1. counts, taken by incrementing (the counts before are one less: keys are distinct), so each
-  // key is touched once; terms that furniture takes out are decremented again in step 4.
-  // Document frequencies are keyed by term hash (two terms sharing one, which is rare, share a count).
+  // 1. counts
+  const counted = await countArticle(doc, hints, corpus, res, opt);
+  const { f } = counted;
+  const query = articleQuery(counted, opt);
+
+  // 2. lists
+  const [bandLists, postingLists] = await Promise.all([
+    corpus.listHashed(NS.band, f.bands),
+    corpus.listHashed(NS.posting, query.postingKeys),
+  ]);
+  const bandShared = sharedLists(bandLists, null);
+  const termShared = sharedLists(postingLists, query.postingWeights);
+  const best = [...heaviestIds(bandShared, opt.candidateLimit), ...heaviestIds(termShared, opt.candidateLimit)];
+  const candidates = [...new Set(best)].filter((c) => c !== id);
+
+  // 3. gets
+  const profiles = await Promise.all(candidates.map((c) => corpus.get<StoredProfile>(NS.profile, c)));
+  const match = matchCandidates(id, f, query.hashed, candidates, profiles, bandShared, opt);
+  const overlap = sentenceOverlaps(f.sentenceTerms, match.similar, opt);
+
+  // 4. writes
+  const profile: StoredProfile = {
+    seq: counted.seq,
+    story: match.story,
+    date: f.date,
+    dup: match.dup?.id ?? null,
+    bin: packProfile({ shingles: f.shingles, vector: query.hashed, sentences: f.sentenceTerms, mentions: f.mentions }),
+    top: query.top.slice(0, 8).map((i) => termAt(f.terms, i)).join('\n'),
+    entities: f.entities,
+  };
+  const openBuckets = f.bands.filter((_, i) => bandLists[i].length < opt.pageSize);
+  await Promise.all([
+    corpus.set(NS.profile, id, profile),
+    ...(counted.furnitureHashes.length ? [corpus.incrementHashes(NS.df, counted.furnitureHashes, -1)] : []),
+    corpus.append(NS.story, match.story, [id]),
+    ...(openBuckets.length ? [corpus.appendHashed(NS.band, openBuckets, id)] : []),
+    ...(query.indexed.length ? [corpus.appendHashed(NS.posting, query.indexed, id)] : []),
+  ]);
+
+  return {
+    info: {
+      duplicateOf: match.dup?.id ?? null,
+      ...(match.dup ? { jaccard: match.dup.score } : {}),
+      story: match.story,
+      similar: match.similar.map((s) => ({ id: s.id, score: round(s.score) })),
+      overlap,
+    },
+    duplicates: match.duplicates,
+  };
+}
+
+/** Step 1's outcome: the article's features without its furniture, and what the corpus counted before it. */
+interface Counted {
+  seq: number;
+  f: Features;
+  /** Per term of `f`: documents of the corpus (before this one) holding it. */
+  dfCorpus: ArrayLike<number>;
+  /** Documents behind the document frequencies: background and corpus. */
+  docs: number;
+  /** Term hashes counted in step 1 that furniture took out (decremented again in step 4). */
+  furnitureHashes: Uint32Array;
+}
+
+/**
+ * Counts taken by incrementing (the counts before are one less: keys are distinct), so each key
+ * is touched once. Document frequencies are keyed by term hash (two terms sharing one, which is
+ * rare, share a count).
+ */
+async function countArticle(doc: Doc, hints: DedupHints, corpus: Corpus, res: DedupResources, opt: DedupOptions): Promise<Counted> {
+  const bgDocs = opt.background ? res.backgroundDocs(docLanguage(doc)) : 0;
+  const paraKeys = [...new Set(hints.lineKeys)];
   const df = distinctHashes(hints.termHashes);
   const [paraAfter, [docsAfter], dfAfter] = await Promise.all([
     corpus.increment(NS.furniture, paraKeys),
     corpus.increment(NS.stat, ['docs']),
     corpus.incrementHashes(NS.df, df.keys),
   ]);
-  const paraCounts = paraAfter.map((n) => n - 1);
   const seq = docsAfter - 1;
   const dfHints = new Int32Array(df.of.length);
   for (let i = 0; i < df.of.length; i++) dfHints[i] = dfAfter[df.of[i]] - 1;
-  const recurring = new Set(paraKeys.filter((_, i) => paraCounts[i] >= opt.furnitureMinDocs));
-  const furnitureLines = hints.lineKeys.flatMap((k, i) => (recurring.has(k) ? [i] : []));
-  let f: Features;
-  let dfCorpus: ArrayLike<number>;
-  let furnitureHashes = new Uint32Array(0);
-  if (!furnitureLines.length) {
-    f = hintFeatures(hints);
-    dfCorpus = dfHints;
-  } else {
-    f = featuresWithout(doc, hints, furnitureLines, res, opt);
-    // The terms left are among the hints' terms (furniture only takes terms away); df is by hash.
-    const dfOf = new Map(Array.from(hints.termHashes, (h, i) => [h, dfHints[i]]));
-    dfCorpus = Array.from(f.termHashes, (h) => dfOf.get(h) ?? 0);
-    const kept = new Set(Array.from(f.termHashes));
-    furnitureHashes = df.keys.filter((k) => !kept.has(k));
-  }
+  const recurring = new Set<string>();
+  for (let i = 0; i < paraKeys.length; i++) if (paraAfter[i] - 1 >= opt.furnitureMinDocs) recurring.add(paraKeys[i]);
+  const furnitureLines: number[] = [];
+  for (let i = 0; i < hints.lineKeys.length; i++) if (recurring.has(hints.lineKeys[i])) furnitureLines.push(i);
   const docs = bgDocs + seq;
+  if (!furnitureLines.length) return { seq, f: hintFeatures(hints), dfCorpus: dfHints, docs, furnitureHashes: new Uint32Array(0) };
+  const f = featuresWithout(doc, hints, furnitureLines, res, opt);
+  // The terms left are among the hints' terms (furniture only takes terms away); df is by hash.
+  const dfOf = new Map(Array.from(hints.termHashes, (h, i) => [h, dfHints[i]]));
+  const kept = new Set(Array.from(f.termHashes));
+  return {
+    seq,
+    f,
+    dfCorpus: Array.from(f.termHashes, (h) => dfOf.get(h) ?? 0),
+    docs,
+    furnitureHashes: df.keys.filter((k) => !kept.has(k)),
+  };
+}
+
+/** What the article looks earlier ones up by, and is indexed under. */
+interface Query {
+  hashed: HashedVector;
+  /** The heaviest terms (indices into `Features.terms`), heaviest first. */
+  top: number[];
+  /** Each query term's latest posting page and the one before it, with the term's weight. */
+  postingKeys: Uint32Array;
+  postingWeights: number[];
+  /** The posting pages the article's heaviest terms are indexed under. */
+  indexed: Uint32Array;
+}
+
+function articleQuery({ f, dfCorpus, docs }: Counted, opt: DedupOptions): Query {
   const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);
   const heaviestFirst = heaviest(vector, Math.max(opt.queryTerms, opt.postingTerms)); // positions in the vector
-  const query = heaviestFirst.map((k) => vector.terms[k]);
-  const page = (i: number) => Math.floor(dfCorpus[i] / opt.pageSize);
-  const indexed = query.slice(0, opt.postingTerms);
-  // Each query term's latest posting page and the one before it.
+  const top = heaviestFirst.map((k) => vector.terms[k]);
   const postingWeights: number[] = [];
-  const postingPages: number[] = [];
+  const postingKeys: number[] = [];
   for (const k of heaviestFirst) {
     const i = vector.terms[k];
-    const p = page(i);
-    for (const q of p > 0 ? [p, p - 1] : [0]) {
+    const page = Math.floor(dfCorpus[i] / opt.pageSize);
+    for (const q of page > 0 ? [page, page - 1] : [0]) {
       postingWeights.push(vector.weights[k]);
-      postingPages.push(postingKey(f.termHashes[i], q));
+      postingKeys.push(postingKey(f.termHashes[i], q));
     }
   }
-  const bandKeys = f.bands;
+  const indexed = Uint32Array.from(top.slice(0, opt.postingTerms), (i) => postingKey(f.termHashes[i], Math.floor(dfCorpus[i] / opt.pageSize)));
+  return { hashed: hashedVector(vector, f.termHashes), top, postingKeys: Uint32Array.from(postingKeys), postingWeights, indexed };
+}
 
-  // 2. lists
-  const [bandLists, postingLists] = await Promise.all([
-    corpus.listHashed(NS.band, bandKeys),
-    corpus.listHashed(NS.posting, Uint32Array.from(postingPages)),
-  ]);
-  const bandShared = sharedLists(bandLists, null);
-  const termShared = sharedLists(postingLists, postingWeights);
-  const best = (shared: SharedLists) => heaviestIds(shared, opt.candidateLimit);
-  const candidates = [...new Set([...best(bandShared), ...best(termShared)])].filter((c) => c !== id);
+type Scored = SimilarArticle & { seq: number; story: string; data: ProfileData };
 
-  // 3. gets
-  const profiles = (await Promise.all(candidates.map((c) => corpus.get<StoredProfile>(NS.profile, c)))).map((p, i) => [candidates[i], p] as const);
+interface Match {
+  /** Verified near-duplicates, best first; `dup` is the first. */
+  duplicates: SimilarArticle[];
+  dup: SimilarArticle | null;
+  story: string;
+  similar: Scored[];
+}
 
+/** Near-duplicates among the candidates (shingle Jaccard, where they share an LSH bucket) and the story the article joins. */
+function matchCandidates(
+  id: string,
+  f: Features,
+  hashed: HashedVector,
+  candidates: string[],
+  profiles: (StoredProfile | undefined)[],
+  bandShared: SharedLists,
+  opt: DedupOptions,
+): Match {
   const duplicates: SimilarArticle[] = [];
-  const scored: (SimilarArticle & { seq: number; story: string; data: ProfileData })[] = [];
-  const hashed = hashedVector(vector, f.termHashes);
+  const scored: Scored[] = [];
   const view: StoryView = { vector: hashed, entities: f.entities, date: f.date, mentions: f.mentions };
-  for (const [cid, p] of profiles) {
+  for (let k = 0; k < candidates.length; k++) {
+    const p = profiles[k];
     if (!p) continue;
+    const cid = candidates[k];
     const data = unpackProfile(p.bin);
     if (bandShared.slot.has(cid)) {
       const j = sortedJaccard(f.shingles, data.shingles);
@@ -180,53 +271,28 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   if (dup) story = scored.find((s) => s.id === dup.id)!.story;
   else if (scored.length && scored[0].score >= opt.storyThreshold) story = scored[0].story;
   const similar = scored.filter((s) => s.score >= opt.similarMin).slice(0, opt.similarLimit);
+  return { duplicates, dup, story, similar };
+}
 
+/** The article's sentences already reported by its most similar earlier articles (best Dice of content terms). */
+function sentenceOverlaps(sentenceTerms: Uint32Array[], similar: Scored[], opt: DedupOptions): SentenceOverlap[] {
   const overlap: SentenceOverlap[] = [];
-  const earlier = similar.map((s) => ({ id: s.id, sents: s.data.sentences }));
-  f.sentenceTerms.forEach((terms, sentence) => {
-    if (terms.length < 3) return;
+  for (let sentence = 0; sentence < sentenceTerms.length; sentence++) {
+    const terms = sentenceTerms[sentence];
+    if (terms.length < 3) continue;
     let hit: SentenceOverlap | null = null;
-    for (const e of earlier) {
-      for (const other of e.sents) {
+    for (const s of similar) {
+      for (const other of s.data.sentences) {
         // Dice can be at most 2 min / sum: skip sentences too short or too long to qualify or to do better.
         const bound = (2 * Math.min(terms.length, other.length)) / (terms.length + other.length);
         if (bound < opt.overlapThreshold || (hit && bound <= hit.score)) continue;
         const score = sentenceOverlap(terms, other);
-        if (score >= opt.overlapThreshold && (!hit || score > hit.score)) hit = { sentence, id: e.id, score: round(score) };
+        if (score >= opt.overlapThreshold && (!hit || score > hit.score)) hit = { sentence, id: s.id, score: round(score) };
       }
     }
     if (hit) overlap.push(hit);
-  });
-
-  // 4. writes
-  const profile: StoredProfile = {
-    seq,
-    story,
-    date: f.date,
-    dup: dup?.id ?? null,
-    bin: packProfile({ shingles: f.shingles, vector: hashed, sentences: f.sentenceTerms, mentions: f.mentions }),
-    top: query.slice(0, 8).map((i) => termAt(f.terms, i)).join('\n'),
-    entities: f.entities,
-  };
-  const openBuckets = bandKeys.filter((_, i) => bandLists[i].length < opt.pageSize);
-  await Promise.all([
-    corpus.set(NS.profile, id, profile),
-    ...(furnitureHashes.length ? [corpus.incrementHashes(NS.df, furnitureHashes, -1)] : []),
-    corpus.append(NS.story, story, [id]),
-    ...(openBuckets.length ? [corpus.appendHashed(NS.band, openBuckets, id)] : []),
-    ...(indexed.length ? [corpus.appendHashed(NS.posting, Uint32Array.from(indexed, (i) => postingKey(f.termHashes[i], page(i))), id)] : []),
-  ]);
-
-  return {
-    info: {
-      duplicateOf: dup?.id ?? null,
-      ...(dup ? { jaccard: dup.score } : {}),
-      story,
-      similar: similar.map((s) => ({ id: s.id, score: round(s.score) })),
-      overlap,
-    },
-    duplicates,
-  };
+  }
+  return overlap;
 }
 
 /** Ids on an article's lists: per id, the summed weight of the lists it is on, each list counted once. */
