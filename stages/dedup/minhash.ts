@@ -62,14 +62,18 @@ export class MinHasher {
   }
 
   signature(shingleHashes: ArrayLike<number>): Uint32Array {
-    const sig = new Uint32Array(this.size).fill(0xffffffff);
+    const sig = new Uint32Array(this.size);
     const { mul, add, size } = this;
-    for (let s = 0; s < shingleHashes.length; s++) {
-      const x = shingleHashes[s];
-      for (let i = 0; i < size; i++) {
-        const v = fmix32((Math.imul(x, mul[i]) + add[i]) | 0);
-        if (v < sig[i]) sig[i] = v;
+    // One permutation at a time: its parameters and running minimum stay in registers.
+    for (let i = 0; i < size; i++) {
+      const m = mul[i];
+      const a = add[i];
+      let min = 0xffffffff;
+      for (let s = 0; s < shingleHashes.length; s++) {
+        const v = fmix32((Math.imul(shingleHashes[s], m) + a) | 0);
+        if (v < min) min = v;
       }
+      sig[i] = min;
     }
     return sig;
   }
