@@ -1,11 +1,12 @@
 import type { Corpus } from '../../pipeline/corpus.ts';
 import { docLanguage, type Doc } from '../../pipeline/doc.ts';
+import { HashTable } from '../../pipeline/hash-table.ts';
 import type { DedupInfo, SentenceOverlap, SimilarArticle } from '../../pipeline/layers.ts';
 import { backgroundDocCount, EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
 import { articleHints, featuresWithout, hintFeatures, termAt, type DedupHints, type Features } from './hints.ts';
 import { fmix32, MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
-import { sentenceOverlap, storySimilarity, type StoryView } from './similarity.ts';
+import { storySimilarity, type StoryView } from './similarity.ts';
 import { packProfile, unpackProfile, type ProfileData } from './stored.ts';
 import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
@@ -117,7 +118,7 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   // 3. gets
   const profiles = await Promise.all(candidates.map((c) => corpus.get<StoredProfile>(NS.profile, c)));
   const match = matchCandidates(id, f, query.hashed, candidates, profiles, bandShared, opt);
-  const overlap = sentenceOverlaps(f.sentenceTerms, match.similar, opt);
+  const overlap = sentenceOverlaps(f.sentenceTerms, match.similar, opt.overlapThreshold);
 
   // 4. writes
   const profile: StoredProfile = {
@@ -274,21 +275,50 @@ function matchCandidates(
   return { duplicates, dup, story, similar };
 }
 
-/** The article's sentences already reported by its most similar earlier articles (best Dice of content terms). */
-function sentenceOverlaps(sentenceTerms: Uint32Array[], similar: Scored[], opt: DedupOptions): SentenceOverlap[] {
+/**
+ * The article's sentences already reported by its most similar earlier articles: per sentence, the
+ * earlier sentence with the best Dice of content terms (the first such in the order of `similar`),
+ * at or above the threshold. The earlier sentences' terms are indexed once, so a sentence costs
+ * the postings of its own terms, not a merge with every earlier sentence.
+ */
+export function sentenceOverlaps(
+  sentenceTerms: Uint32Array[],
+  similar: { id: string; data: { sentences: Uint32Array[] } }[],
+  threshold: number,
+): SentenceOverlap[] {
   const overlap: SentenceOverlap[] = [];
+  if (!similar.length) return overlap;
+  const owner: string[] = []; // per earlier sentence, in order: its article
+  const lengths: number[] = [];
+  let entries = 0;
+  for (const s of similar) for (const other of s.data.sentences) entries += other.length;
+  // Term hash -> 1 + its latest entry; entry e's sentence and the entry before it for the same term.
+  const heads = new HashTable(2 * entries);
+  const sentenceOf = new Int32Array(entries);
+  const previous = new Int32Array(entries);
+  let e = 0;
+  for (const s of similar) {
+    for (const other of s.data.sentences) {
+      for (let i = 0; i < other.length; i++, e++) {
+        sentenceOf[e] = owner.length;
+        previous[e] = heads.set(other[i], e + 1) - 1;
+      }
+      owner.push(s.id);
+      lengths.push(other.length);
+    }
+  }
+  const shared = new Int32Array(owner.length);
   for (let sentence = 0; sentence < sentenceTerms.length; sentence++) {
     const terms = sentenceTerms[sentence];
     if (terms.length < 3) continue;
+    shared.fill(0);
+    for (let i = 0; i < terms.length; i++) {
+      for (let at = heads.get(terms[i]) - 1; at >= 0; at = previous[at]) shared[sentenceOf[at]]++;
+    }
     let hit: SentenceOverlap | null = null;
-    for (const s of similar) {
-      for (const other of s.data.sentences) {
-        // Dice can be at most 2 min / sum: skip sentences too short or too long to qualify or to do better.
-        const bound = (2 * Math.min(terms.length, other.length)) / (terms.length + other.length);
-        if (bound < opt.overlapThreshold || (hit && bound <= hit.score)) continue;
-        const score = sentenceOverlap(terms, other);
-        if (score >= opt.overlapThreshold && (!hit || score > hit.score)) hit = { sentence, id: s.id, score: round(score) };
-      }
+    for (let k = 0; k < owner.length; k++) {
+      const score = (2 * shared[k]) / (terms.length + lengths[k]); // as sentenceOverlap computes it
+      if (score >= threshold && (!hit || score > hit.score)) hit = { sentence, id: owner[k], score: round(score) };
     }
     if (hit) overlap.push(hit);
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { heaviestIds, heaviestInOrder } from '../../../stages/dedup/engine.ts';
+import { heaviestIds, heaviestInOrder, sentenceOverlaps } from '../../../stages/dedup/engine.ts';
+import { sentenceOverlap } from '../../../stages/dedup/similarity.ts';
+import { distinctSorted } from '../../../stages/dedup/text.ts';
 
 describe('heaviestInOrder', () => {
   it('picks what sorting by value (descending) then index would, in index order', () => {
@@ -33,6 +35,32 @@ describe('heaviestIds', () => {
         .slice(0, 40)
         .map(([id]) => id);
       expect(heaviestIds({ slot, ids, weights }, 40)).toEqual(sorted);
+    }
+  });
+});
+
+describe('sentenceOverlaps', () => {
+  it('finds what comparing every pair of sentences finds', () => {
+    let state = 5;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    const sentence = (n: number) => distinctSorted(Array.from({ length: n }, () => next() % 60)); // a small vocabulary: many shared terms
+    const similar = Array.from({ length: 5 }, (_, a) => ({ id: `a${a}`, data: { sentences: Array.from({ length: 12 }, () => sentence(next() % 14)) } }));
+    const mine = Array.from({ length: 30 }, () => sentence(next() % 14));
+    for (const threshold of [0.5, 0.3, 0]) {
+      const expected: { sentence: number; id: string; score: number }[] = [];
+      mine.forEach((terms, k) => {
+        if (terms.length < 3) return;
+        let hit: { sentence: number; id: string; score: number } | null = null;
+        for (const s of similar) {
+          for (const other of s.data.sentences) {
+            const score = sentenceOverlap(terms, other);
+            if (score >= threshold && (!hit || score > hit.score)) hit = { sentence: k, id: s.id, score: Math.round(score * 10000) / 10000 };
+          }
+        }
+        if (hit) expected.push(hit);
+      });
+      expect(expected.length).toBeGreaterThan(0);
+      expect(sentenceOverlaps(mine, similar, threshold)).toEqual(expected);
     }
   });
 });
