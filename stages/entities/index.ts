@@ -5,7 +5,7 @@ import type { NerBackend } from './backend.ts';
 import { createEmbeddedBackend } from './embedded/index.ts';
 import { splitSentences } from './embedded/gold.ts';
 
-export const ENTITIES_VERSION = '1.2.0';
+export const ENTITIES_VERSION = '1.3.0';
 
 export async function loadNerBackend(config: PipelineConfig): Promise<NerBackend> {
   if (config.ner.backend !== 'transformers') return createEmbeddedBackend(config.ner);

@@ -10,9 +10,10 @@ import { readGoldFile, type GoldDoc } from './embedded/gold.ts';
 import { decodeModel } from './embedded/model.ts';
 import { evaluateDocs, trainModel } from './embedded/train.ts';
 import { buildWordClasses, mineNameParts } from './embedded/word-classes.ts';
+import { endingsOf } from './embedded/stems.ts';
 
 /** Bumped when the feature set or file format changes. */
-export const MODEL_VERSION = '1.1.0';
+export const MODEL_VERSION = '1.2.0';
 
 export interface TrainNerOptions {
   lang: string;
@@ -36,6 +37,8 @@ export interface TrainNerOptions {
   hide?: number;
   /** Train on sentences split as the tagger splits them, names cut in two included (default: never split a gold name). */
   splitNames?: boolean;
+  /** Stem features from the language's endings in endings.json (default true; `--no-stems`). */
+  stems?: boolean;
 }
 
 /** What the manifest says about the terms of a gold file, from SOURCES-ner.md, by file name. */
@@ -65,6 +68,8 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
   const clusters = options.unlabelled?.length ? buildWordClasses(options.unlabelled, log) : undefined;
   const nameParts = options.names?.length ? mineNameParts(options.names) : undefined;
   if (nameParts) log(`name parts: ${nameParts.size} words from ${options.names!.length} files`);
+  const endings = options.stems === false ? [] : endingsOf(options.lang);
+  if (endings.length) log(`stems: ${endings.length} endings of ${options.lang}`);
   const tty = process.stderr.isTTY;
   const result = trainModel({
     lang: options.lang,
@@ -81,6 +86,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     isolated: options.isolated,
     hide: options.hide,
     splitNames: options.splitNames,
+    endings,
     log,
     progress: tty ? (done, total) => process.stderr.write(`\r  ${((100 * done) / total).toFixed(0)}% of ${total} tokens`) : undefined,
   });
@@ -107,6 +113,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
     ...(options.isolated ? [`--isolated ${options.isolated}`] : []),
     ...(options.hide ? [`--hide ${options.hide}`] : []),
     ...(options.splitNames ? ['--split-names'] : []),
+    ...(options.stems === false ? ['--no-stems'] : []),
     ...(options.unlabelled?.length ? [`--unlabelled ${options.unlabelled.join(' ')}`] : []),
     ...(options.names?.length ? [`--names ${options.names.join(' ')}`] : []),
     ...(options.gazetteer?.length ? [`--gazetteer ${options.gazetteer.join(' ')}`] : []),
@@ -133,6 +140,7 @@ export async function trainNer(options: TrainNerOptions, log: (line: string) => 
       ...(options.isolated ? { isolated: options.isolated } : {}),
       ...(options.hide ? { hide: options.hide } : {}),
       ...(options.splitNames ? { splitNames: true } : {}),
+      ...(endings.length ? { endings } : {}),
       seconds: Math.round(seconds),
       perEpoch: result.epochs.map((e) => ({ epoch: e.epoch, dev: e.dev.map((d) => ({ file: d.name, f1: round(d.f1) })) })),
     },
@@ -183,6 +191,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--isolated <share>', 'share (0-1) of document visits read sentence by sentence without document memory', share, 0)
     .option('--hide <share>', 'share (0-1) of sentence visits with the features that identify the word (itself, gazetteer, memory) hidden', share, 0)
     .option('--split-names', 'split training sentences where the tagger does, names cut by the split included, and learn to carry a name over a full stop (default: never split a gold name)')
+    .option('--no-stems', 'no stem features even where endings.json lists endings for the language')
     .option('--names <files...>', 'annotated files of any language to mine name parts from (foreign given names, surnames)')
     .option('--gazetteer <files...>', 'annotated files of other corpora (other languages) whose names every training document sees in the gazetteer')
     .action(async (opts: TrainNerOptions) => {

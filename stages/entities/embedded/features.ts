@@ -3,25 +3,26 @@
  * with hashes of token properties; its bucket indexes a row of per-tag weights. Token features
  * are computed once per sentence; transition rows depend on the previous tag (see viterbi.ts).
  */
-import { hashString, mix } from './hash.ts';
+import { hashRange, hashString, mix } from './hash.ts';
+import { stemHash } from './stems.ts';
 import type { Token } from './tokenize.ts';
 import { capitalBucket, signature } from './word-classes.ts';
 
-/** Features per token that do not depend on the tags: 43 of the sentence, 2 of the document. */
-export const STATIC_FEATURES = 45;
-export const SENTENCE_FEATURES = 43;
+/** Features per token that do not depend on the tags: 51 of the sentence, 3 of the document. */
+export const STATIC_FEATURES = 54;
+export const SENTENCE_FEATURES = 51;
 /**
  * The slots that know the word itself rather than its context or make-up: the word and its
  * n-grams, gazetteer matches, the capitalised run's hash, the document memory. Training hides
  * them in some sentences (see train.ts) so that context learns to find names nobody listed.
  */
-export const IDENTITY_SLOTS: readonly number[] = [1, 2, 7, 8, 9, 26, 27, 28, 37, 43, 44];
+export const IDENTITY_SLOTS: readonly number[] = [1, 2, 7, 8, 9, 26, 27, 28, 37, 45, 46, 47, 48, 51, 52, 53];
 /**
  * Static features that are functions of the token's own text alone (bias, word, lower case,
  * affixes, shape, word class): at tag time their summed row is cached per word (viterbi.ts).
  * A test checks that these slots do not change with the context.
  */
-export const WORD_FEATURES: readonly number[] = [0, 1, 2, 12, 13, 14, 15, 16, 17, 18, 19, 30, 31];
+export const WORD_FEATURES: readonly number[] = [0, 1, 2, 12, 13, 14, 15, 16, 17, 18, 19, 30, 31, 43, 44, 45];
 /** A feature slot with nothing in it (the model has no such resource): never stored, never trained. */
 export const NO_FEATURE = -2;
 
@@ -33,7 +34,10 @@ export interface SentenceView {
   shape: Uint32Array;
   /** Bit 0: glued to the previous token; bit 1: starts with an upper-case letter. */
   flags: Uint8Array;
-  /** Letter kind (the highest of its letters): 0 none, 1 ASCII, 2 ASCII with f/j/w/z, 3 Latin with diacritics, 4 other script. */
+  /**
+   * Letter kind: 0 none, 1 ASCII, 2 foreign ASCII (f/j/w/z, or a capitalised word that is no
+   * Vietnamese syllable: `Jean`, `Marcus`, `Trump`), 3 Latin with diacritics, 4 other script.
+   */
   letters: Uint8Array;
   /** Gazetteer marks: bits 0-3 begin a listed name of type k, bits 4-7 continue one. */
   gaz: Uint8Array;
@@ -44,12 +48,23 @@ export interface SentenceView {
   runStart: Int32Array;
   runEnd: Int32Array;
   prefix: Uint32Array; // 3 per token
-  suffix: Uint32Array; // 4 per token
+  suffix: Uint32Array; // 6 per token (5 and 6 only where the model has stems)
+  /** Stem hash per token (stems.ts), or null when the model has no endings (no stem features). */
+  stem: Uint32Array | null;
+  /** Gazetteer marks of stem sequences, as `gaz`; null without stems. */
+  stemGaz: Uint8Array | null;
   /** Most of the sentence's letters are capitals (a headline). */
   caps: boolean;
+  /** Place in a short quotation (`" La vida es silbar "`, `“Đinh ba Thần tốc 2016”`), see markQuotes; 0 outside. */
+  quote: Uint8Array;
 }
 
 const PAD_L = hashString('<s>');
+const HYPHEN = hashString('-');
+const QUOTE_OPEN = new Set(['"', '“', '«', '„'].map(hashString));
+const QUOTE_CLOSE = new Set(['"', '”', '»', '“'].map(hashString));
+/** The longest quotation (in tokens, quotes included) that gets quotation features. */
+const QUOTE_MAX = 14;
 const PAD_R = hashString('</s>');
 
 // Character classes by UTF-16 code unit, memoised: 1 upper, 2 lower, 3 digit, 4 other (0 = not yet known).
@@ -95,15 +110,12 @@ function letterKind(code: number): number {
   return code < 0x250 || (code >= 0x1e00 && code < 0x1f00) ? 3 : 4;
 }
 
-/** FNV-1a of s[from, to) (equal to hashString(s.slice(from, to)), without the slice). */
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/**
+ * A Vietnamese syllable written without diacritics (`Nam`, `Lan`, `Kim`, `Thanh`): onset, one to
+ * three vowels, coda. A capitalised ASCII word that is not one is a foreign word to the letter
+ * kinds (`Pháp | Jean`, `Pháp | Macron`: VLSP writes a country before a foreign name).
+ */
+const VI_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$/;
 
 export interface Lexicon {
   /** Name gazetteer: hash of a token sequence (see sequenceHash) to a type bit mask. */
@@ -112,6 +124,8 @@ export interface Lexicon {
   cluster(hash: number): number;
   /** Name-part flags of a lower-cased word hash (see word-classes.ts), where the model has them. */
   nameParts?(lowerHash: number): number;
+  /** Hashes of the language's inflectional endings (stems.ts), where the model has them. */
+  endings?: ReadonlySet<number>;
 }
 
 export const NO_LEXICON: Lexicon = { gazetteer: () => 0, cluster: () => 0 };
@@ -123,6 +137,30 @@ export function sequenceStep(h: number, word: number): number {
   return mix(h, word);
 }
 export const SEQUENCE_SEED = 0x2545f491;
+/** Seed of stem sequences in the same gazetteer (`Москве` finds the listed `Москва`). */
+export const STEM_SEED = 0x5bd1e995;
+
+/** The longest listed name starting at each token, by the token hashes `keys`, marked into `marks`. */
+function markNames(keys: Uint32Array, seed: number, lexicon: Lexicon, marks: Uint8Array): void {
+  const n = keys.length;
+  for (let i = 0; i < n; i++) {
+    let h = seed;
+    let bestLen = 0;
+    let bestMask = 0;
+    for (let j = i; j < n && j < i + GAZ_MAX_TOKENS; j++) {
+      h = sequenceStep(h, keys[j]);
+      const mask = lexicon.gazetteer(h);
+      if (mask) {
+        bestLen = j - i + 1;
+        bestMask = mask;
+      }
+    }
+    if (bestLen) {
+      marks[i] |= bestMask;
+      for (let j = i + 1; j < i + bestLen; j++) marks[j] |= bestMask << 4;
+    }
+  }
+}
 
 export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
   const n = tokens.length;
@@ -139,9 +177,14 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     runStart: new Int32Array(n).fill(-1),
     runEnd: new Int32Array(n).fill(-1),
     prefix: new Uint32Array(n * 3),
-    suffix: new Uint32Array(n * 4),
+    suffix: new Uint32Array(n * 6),
+    stem: null,
+    stemGaz: null,
     caps: false,
+    quote: new Uint8Array(n),
   };
+  const endings = lexicon.endings;
+  const stem = endings ? new Uint32Array(n) : null;
   let upper = 0;
   let letters = 0;
   for (let i = 0; i < n; i++) {
@@ -155,7 +198,9 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     view.flags[i] = (t.glued ? 1 : 0) | (shape[0] === 'X' ? 2 : 0);
     const len = lw.length;
     for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = len > k + 1 ? hashRange(lw, 0, k + 1) : 0;
-    for (let k = 0; k < 4; k++) view.suffix[i * 4 + k] = len > k + 1 ? hashRange(lw, len - k - 1, len) : 0;
+    const suffixes = endings ? 6 : 4;
+    for (let k = 0; k < suffixes; k++) view.suffix[i * 6 + k] = len > k + 1 ? hashRange(lw, len - k - 1, len) : 0;
+    if (stem) stem[i] = stemHash(lw, endings!);
     // A capitalised form with a class of its own (a given name that is also a common word) uses it.
     view.cluster[i] = (view.flags[i] & 2 && lexicon.cluster(view.word[i])) || lexicon.cluster(view.lower[i]);
     if (view.names) view.names[i] = lexicon.nameParts!(view.lower[i]);
@@ -169,7 +214,7 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
         kind = Math.max(kind, letterKind(code));
       }
     }
-    view.letters[i] = kind;
+    view.letters[i] = kind === 1 && view.flags[i] & 2 && !VI_SYLLABLE.test(lw) ? 2 : kind;
   }
   view.caps = letters >= 8 && upper / letters > 0.8;
   // Runs of capitalised tokens ('Khu thương mại [Lao Bảo]', 'ông [Nguyễn Văn An]').
@@ -186,25 +231,34 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     }
     i = j;
   }
-  // Gazetteer: the longest listed name starting at each token.
-  for (let i = 0; i < n; i++) {
-    let h = SEQUENCE_SEED;
-    let bestLen = 0;
-    let bestMask = 0;
-    for (let j = i; j < n && j < i + GAZ_MAX_TOKENS; j++) {
-      h = sequenceStep(h, view.word[j]);
-      const mask = lexicon.gazetteer(h);
-      if (mask) {
-        bestLen = j - i + 1;
-        bestMask = mask;
-      }
-    }
-    if (bestLen) {
-      view.gaz[i] |= bestMask;
-      for (let j = i + 1; j < i + bestLen; j++) view.gaz[j] |= bestMask << 4;
-    }
+  markNames(view.word, SEQUENCE_SEED, lexicon, view.gaz);
+  markQuotes(view);
+  if (stem) {
+    view.stem = stem;
+    view.stemGaz = new Uint8Array(n);
+    markNames(stem, STEM_SEED, lexicon, view.stemGaz);
   }
   return view;
+}
+
+/**
+ * Short quotations, where titles and event names are (`el premiado " La vida es silbar "`): per
+ * token bits 0-2 the place (1 opening quote, 2 closing quote, 3 first word, 4 inside, 5 last
+ * word, 6 the only word), bits 3-5 the length, bit 6 a capitalised first word.
+ */
+function markQuotes(v: SentenceView): void {
+  const n = v.length;
+  for (let i = 0; i + 2 < n; i++) {
+    if (!QUOTE_OPEN.has(v.word[i])) continue;
+    let j = i + 2;
+    while (j < n && j < i + QUOTE_MAX && !QUOTE_CLOSE.has(v.word[j])) j++;
+    if (j >= n || j >= i + QUOTE_MAX) continue;
+    const info = (Math.min(j - i - 1, 7) << 3) | ((v.flags[i + 1] & 2) << 5);
+    v.quote[i] = 1 | info;
+    v.quote[j] = 2 | info;
+    for (let k = i + 1; k < j; k++) v.quote[k] = (j - i === 2 ? 6 : k === i + 1 ? 3 : k === j - 1 ? 5 : 4) | info;
+    i = j;
+  }
 }
 
 // Neighbour accessors with sentence padding. Module-level functions, not closures: staticFeatures
@@ -221,6 +275,9 @@ function shapeAt(v: SentenceView, i: number): number {
 function gazAt(v: SentenceView, i: number): number {
   return i < 0 || i >= v.length ? 0x100 : v.gaz[i];
 }
+function stemGazAt(marks: Uint8Array, i: number): number {
+  return i < 0 || i >= marks.length ? 0x100 : marks[i];
+}
 function kindAt(v: SentenceView, i: number): number {
   return i < 0 || i >= v.length ? 5 : v.letters[i] | ((v.flags[i] & 2) << 2);
 }
@@ -231,11 +288,42 @@ function feature(template: number, a: number, b: number, mask: number): number {
   return mix(mix(template, a), b) & mask;
 }
 
-/** Static feature buckets of every token, STATIC_FEATURES per token. */
-export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, offset = 0): void {
+/**
+ * The WORD_FEATURES of token i (functions of its own text alone) into `out[o + slot]`. At tag time
+ * they are only computed when the word's row is not in the decoder's cache (see viterbi.ts).
+ */
+export function wordFeatures(v: SentenceView, i: number, mask: number, out: Int32Array, o: number): void {
+  const c0 = v.cluster[i];
+  out[o] = feature(0, 0, 0, mask);
+  out[o + 1] = feature(1, v.word[i], 0, mask);
+  out[o + 2] = feature(2, v.lower[i], 0, mask);
+  for (let k = 0; k < 3; k++) out[o + 12 + k] = feature(12 + k, v.prefix[i * 3 + k], 0, mask);
+  for (let k = 0; k < 4; k++) out[o + 15 + k] = feature(15 + k, v.suffix[i * 6 + k], 0, mask);
+  out[o + 19] = feature(19, v.shape[i], 0, mask);
+  out[o + 30] = feature(30, signature(c0, 8), 0, mask);
+  out[o + 31] = feature(31, signature(c0, 16), 0, mask);
+  const stem = v.stem;
+  if (stem) {
+    out[o + 43] = feature(43, v.suffix[i * 6 + 4], 0, mask);
+    out[o + 44] = feature(44, v.suffix[i * 6 + 5], 0, mask);
+    out[o + 45] = feature(45, stem[i], 0, mask);
+  } else {
+    out[o + 43] = NO_FEATURE;
+    out[o + 44] = NO_FEATURE;
+    out[o + 45] = NO_FEATURE;
+  }
+}
+
+/**
+ * Static feature buckets of every token, STATIC_FEATURES per token (the last three, the document
+ * memory's, are left to historyFeatures). With `words` false the WORD_FEATURES slots are left
+ * unset, for a decoder that computes them only for words it has not cached.
+ */
+export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, offset = 0, words = true): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
-    let o = offset + i * STATIC_FEATURES;
+    const o = offset + i * STATIC_FEATURES;
+    if (words) wordFeatures(v, i, mask, out, o);
     const w0 = v.word[i];
     const l0 = v.lower[i];
     const s0 = v.shape[i];
@@ -244,38 +332,30 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
     const sm1 = shapeAt(v, i - 1);
     const sp1 = shapeAt(v, i + 1);
     const glue = (v.flags[i] & 1) | (i + 1 < n ? (v.flags[i + 1] & 1) << 1 : 0);
-    out[o++] = feature(0, 0, 0, mask);
-    out[o++] = feature(1, w0, 0, mask);
-    out[o++] = feature(2, l0, 0, mask);
-    out[o++] = feature(3, lm1, 0, mask);
-    out[o++] = feature(4, lp1, 0, mask);
-    out[o++] = feature(5, lowerAt(v, i - 2), 0, mask);
-    out[o++] = feature(6, lowerAt(v, i + 2), 0, mask);
-    out[o++] = feature(7, wordAt(v, i - 1), w0, mask);
-    out[o++] = feature(8, w0, wordAt(v, i + 1), mask);
-    out[o++] = feature(9, mix(lm1, l0), lp1, mask);
-    out[o++] = feature(10, wordAt(v, i - 2), wordAt(v, i - 1), mask);
-    out[o++] = feature(11, wordAt(v, i + 1), wordAt(v, i + 2), mask);
-    for (let k = 0; k < 3; k++) out[o++] = feature(12 + k, v.prefix[i * 3 + k], 0, mask);
-    for (let k = 0; k < 4; k++) out[o++] = feature(15 + k, v.suffix[i * 4 + k], 0, mask);
-    out[o++] = feature(19, s0, 0, mask);
-    out[o++] = feature(20, sm1, 0, mask);
-    out[o++] = feature(21, sp1, 0, mask);
-    out[o++] = feature(22, mix(sm1, s0), sp1, mask);
-    out[o++] = feature(23, i === 0 ? 1 : 0, s0, mask);
-    out[o++] = feature(24, glue, s0, mask);
-    out[o++] = feature(25, v.caps ? 1 : 0, s0, mask);
-    out[o++] = feature(26, gazAt(v, i), 0, mask);
-    out[o++] = feature(27, gazAt(v, i - 1), gazAt(v, i + 1), mask);
-    out[o++] = feature(28, gazAt(v, i), s0, mask);
+    out[o + 3] = feature(3, lm1, 0, mask);
+    out[o + 4] = feature(4, lp1, 0, mask);
+    out[o + 5] = feature(5, lowerAt(v, i - 2), 0, mask);
+    out[o + 6] = feature(6, lowerAt(v, i + 2), 0, mask);
+    out[o + 7] = feature(7, wordAt(v, i - 1), w0, mask);
+    out[o + 8] = feature(8, w0, wordAt(v, i + 1), mask);
+    out[o + 9] = feature(9, mix(lm1, l0), lp1, mask);
+    out[o + 10] = feature(10, wordAt(v, i - 2), wordAt(v, i - 1), mask);
+    out[o + 11] = feature(11, wordAt(v, i + 1), wordAt(v, i + 2), mask);
+    out[o + 20] = feature(20, sm1, 0, mask);
+    out[o + 21] = feature(21, sp1, 0, mask);
+    out[o + 22] = feature(22, mix(sm1, s0), sp1, mask);
+    out[o + 23] = feature(23, i === 0 ? 1 : 0, s0, mask);
+    out[o + 24] = feature(24, glue, s0, mask);
+    out[o + 25] = feature(25, v.caps ? 1 : 0, s0, mask);
+    out[o + 26] = feature(26, gazAt(v, i), 0, mask);
+    out[o + 27] = feature(27, gazAt(v, i - 1), gazAt(v, i + 1), mask);
+    out[o + 28] = feature(28, gazAt(v, i), s0, mask);
     const c0 = v.cluster[i];
     const cm1 = i > 0 ? v.cluster[i - 1] : 0;
     const cp1 = i + 1 < n ? v.cluster[i + 1] : 0;
-    out[o++] = feature(29, capitalBucket(c0), v.flags[i], mask);
-    out[o++] = feature(30, signature(c0, 8), 0, mask);
-    out[o++] = feature(31, signature(c0, 16), 0, mask);
-    out[o++] = feature(32, signature(cm1, 8), signature(cp1, 8), mask);
-    out[o++] = feature(33, capitalBucket(cm1) | (capitalBucket(cp1) << 3), v.flags[i], mask);
+    out[o + 29] = feature(29, capitalBucket(c0), v.flags[i], mask);
+    out[o + 32] = feature(32, signature(cm1, 8), signature(cp1, 8), mask);
+    out[o + 33] = feature(33, capitalBucket(cm1) | (capitalBucket(cp1) << 3), v.flags[i], mask);
     // The capitalised run around the token: what precedes and follows it, and the run itself.
     const rs = v.runStart[i];
     if (rs >= 0) {
@@ -283,25 +363,57 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
       const where = (i === rs ? 1 : 0) | (i === re - 1 ? 2 : 0) | (Math.min(re - rs, 4) << 2);
       let run = 0x1234567;
       for (let j = rs; j < re; j++) run = mix(run, v.word[j]);
-      out[o++] = feature(34, lowerAt(v, rs - 1), where, mask);
-      out[o++] = feature(35, mix(lowerAt(v, rs - 2), lowerAt(v, rs - 1)), where, mask);
-      out[o++] = feature(36, lowerAt(v, re), where, mask);
-      out[o++] = feature(37, run, where, mask);
-      out[o++] = feature(38, shapeAt(v, rs - 1), lowerAt(v, re), mask);
+      out[o + 34] = feature(34, lowerAt(v, rs - 1), where, mask);
+      out[o + 35] = feature(35, mix(lowerAt(v, rs - 2), lowerAt(v, rs - 1)), where, mask);
+      out[o + 36] = feature(36, lowerAt(v, re), where, mask);
+      out[o + 37] = feature(37, run, where, mask);
+      out[o + 38] = feature(38, shapeAt(v, rs - 1), lowerAt(v, re), mask);
     } else {
-      for (let t = 34; t <= 38; t++) out[o++] = feature(t, 0, 0, mask);
+      for (let t = 34; t <= 38; t++) out[o + t] = feature(t, 0, 0, mask);
     }
-    out[o++] = feature(39, kindAt(v, i - 1), kindAt(v, i), mask);
-    out[o++] = feature(40, kindAt(v, i), kindAt(v, i + 1), mask);
+    out[o + 39] = feature(39, kindAt(v, i - 1), kindAt(v, i), mask);
+    out[o + 40] = feature(40, kindAt(v, i), kindAt(v, i + 1), mask);
     const names = v.names;
     if (names) {
-      out[o++] = feature(41, namesAt(v, names, i), namesAt(v, names, i - 1), mask);
-      out[o++] = feature(42, namesAt(v, names, i), namesAt(v, names, i + 1), mask);
+      out[o + 41] = feature(41, namesAt(v, names, i), namesAt(v, names, i - 1), mask);
+      out[o + 42] = feature(42, namesAt(v, names, i), namesAt(v, names, i + 1), mask);
     } else {
-      out[o++] = NO_FEATURE;
-      out[o++] = NO_FEATURE;
+      out[o + 41] = NO_FEATURE;
+      out[o + 42] = NO_FEATURE;
     }
+    // Inflected languages: the stem after the word before, listed stems (stem and long suffixes: wordFeatures).
+    const stem = v.stem;
+    if (stem) {
+      const stemGaz = v.stemGaz!;
+      out[o + 46] = feature(46, lm1, stem[i], mask);
+      out[o + 47] = feature(47, stemGaz[i], s0, mask);
+      out[o + 48] = feature(48, stemGazAt(stemGaz, i - 1), stemGazAt(stemGaz, i + 1), mask);
+    } else {
+      out[o + 46] = NO_FEATURE;
+      out[o + 47] = NO_FEATURE;
+      out[o + 48] = NO_FEATURE;
+    }
+    out[o + 49] = hyphenJoin(v, i, mask);
+    out[o + 50] = v.quote[i] ? feature(50, v.quote[i], 0, mask) : NO_FEATURE;
   }
+}
+
+/** Whether token i is a hyphen glued to two capitalised words (`Jean-Marc`, `Hàn Quốc-Nhật Bản`). */
+function joins(v: SentenceView, i: number): boolean {
+  return i > 0 && i + 1 < v.length && v.word[i] === HYPHEN && (v.flags[i] & 1) === 1 && (v.flags[i + 1] & 3) === 3 && (v.flags[i - 1] & 2) === 2;
+}
+
+/**
+ * A hyphen joining two capitalised words, seen from the hyphen and from either word: the letter
+ * kinds and name-part flags of both sides. Foreign given names join (`Jean-Marc`: two ASCII
+ * words, both given names elsewhere); Vietnamese news joins two names (`Hàn Quốc-Nhật Bản`).
+ */
+function hyphenJoin(v: SentenceView, i: number, mask: number): number {
+  const at = joins(v, i) ? i : joins(v, i + 1) ? i + 1 : joins(v, i - 1) ? i - 1 : -1;
+  if (at < 0) return NO_FEATURE;
+  const names = v.names;
+  const sides = kindAt(v, at - 1) | (kindAt(v, at + 1) << 4) | (names ? (names[at - 1] << 8) | (names[at + 1] << 12) : 0);
+  return feature(49, at - i + 2, sides, mask);
 }
 
 /** Bucket of the row holding the transition weights out of `prev` (0 = sentence start, else 1 + tag). */
@@ -315,10 +427,12 @@ export function transitionShapeBucket(prev: number, shape: number, mask: number)
 }
 
 /**
- * The document-level features of token i: what the article said earlier about the same word
- * (`history`: 0 none, else 1 + entity type index), written at `out[offset..offset+2]`.
+ * The document-level features of token i: what the article said earlier about the same word and
+ * about its stem (`history`, `stemHistory`: 0 none, else 1 + entity type index; stemHistory < 0
+ * where the model has no stems), written at `out[offset..offset+3]`.
  */
-export function historyFeatures(v: SentenceView, i: number, history: number, mask: number, out: Int32Array, offset: number): void {
+export function historyFeatures(v: SentenceView, i: number, history: number, stemHistory: number, mask: number, out: Int32Array, offset: number): void {
   out[offset] = mix(mix(104, history), v.flags[i] & 2) & mask;
   out[offset + 1] = mix(mix(105, history), v.shape[i]) & mask;
+  out[offset + 2] = stemHistory < 0 ? NO_FEATURE : mix(mix(106, stemHistory), (v.flags[i] & 2) | (history ? 1 : 0)) & mask;
 }

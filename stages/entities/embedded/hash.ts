@@ -15,3 +15,13 @@ export function mix(a: number, b: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** FNV-1a of s[from, to) (equal to hashString(s.slice(from, to)), without the slice). */
+export function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -12,6 +12,7 @@ import type { Lexicon } from './features.ts';
 import { HashTable } from '../../../pipeline/hash-table.ts';
 import { tagInfo, type TagInfo } from './labels.ts';
 import { SparseWeights } from './weights.ts';
+import { endingSet } from './stems.ts';
 
 export interface ModelHeader {
   format: 1;
@@ -26,6 +27,8 @@ export interface ModelHeader {
   clusters: number;
   /** Words flagged as parts of names in other annotated data (see word-classes.ts); absent = none. */
   nameParts?: number;
+  /** Inflectional endings for stems (stems.ts); absent = no stem features. */
+  endings?: string[];
 }
 
 /** Per-tag weight rows by feature bucket. */
@@ -174,6 +177,7 @@ export function decodeModel(gz: Buffer): NerModel {
       gazetteer: (h) => gazetteerTable.get(h),
       cluster: (h) => clusterTable.get(h) >>> 0, // packed classes use all 32 bits
       ...(nameParts.size ? { nameParts: (h: number) => namePartTable.get(h) } : {}),
+      ...(header.endings?.length ? { endings: endingSet(header.endings) } : {}),
     },
     info: tagInfo(header.tags),
     featureMask: 2 ** header.bits - 1,

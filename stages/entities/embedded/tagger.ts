@@ -10,8 +10,10 @@ import { transitionsAllowed, viterbi, WordRowCache, type Decoder } from './viter
 
 /** Write the document-level features of every token of a sentence into its static features. */
 export function fillHistory(view: SentenceView, memory: DocumentMemory, mask: number, statics: Int32Array): void {
+  const stem = view.stem;
   for (let i = 0; i < view.length; i++) {
-    historyFeatures(view, i, memory.recall(view.word[i]), mask, statics, i * STATIC_FEATURES + SENTENCE_FEATURES);
+    const stemHistory = stem ? memory.recallStem(stem[i]) : -1;
+    historyFeatures(view, i, memory.recall(view.word[i]), stemHistory, mask, statics, i * STATIC_FEATURES + SENTENCE_FEATURES);
   }
 }
 
@@ -31,7 +33,7 @@ export function decoderOf(model: NerModel): Decoder {
     allowed: transitionsAllowed(model.info),
     featureMask: model.featureMask,
     scale: 1 / spread,
-    wordRows: new WordRowCache(weights, model.info.type.length),
+    wordRows: new WordRowCache(weights, model.info.type.length, model.featureMask),
   };
   decoders.set(model, decoder);
   return decoder;
@@ -58,7 +60,7 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
     const before = lastTag >= 0 && runsOn(text, lastToken!, tokens[0].start) ? lastTag : -1;
     const view = viewSentence(tokens, model.lexicon);
     const statics = new Int32Array(n * STATIC_FEATURES);
-    staticFeatures(view, model.featureMask, statics);
+    staticFeatures(view, model.featureMask, statics, 0, !decoder.wordRows); // word features: computed by the cache on a miss
     fillHistory(view, memory, model.featureMask, statics);
     const tags = new Uint8Array(n);
     const probs = new Float32Array(n);

@@ -10,6 +10,7 @@ import {
   NO_FEATURE,
   SEQUENCE_SEED,
   STATIC_FEATURES,
+  STEM_SEED,
   sequenceStep,
   transitionBucket,
   transitionShapeBucket,
@@ -27,6 +28,7 @@ import { decoderOf, fillHistory, runsOn, tagText } from './tagger.ts';
 import { transitionsAllowed, viterbi } from './viterbi.ts';
 import { SpanScore } from './score.ts';
 import { tokenize } from './tokenize.ts';
+import { endingSet, stemHash } from './stems.ts';
 import { seededRandom } from '../../../pipeline/random.ts';
 
 export interface TrainOptions {
@@ -47,6 +49,8 @@ export interface TrainOptions {
   listed?: GoldDoc[];
   /** Name-part flags by lower-case word hash, mined from other annotated data. */
   nameParts?: Map<number, number>;
+  /** Inflectional endings of the language (stems.ts): stem features, stem gazetteer, stem memory. */
+  endings?: string[];
   /** Times each training document is visited per epoch (default 1): up-weights one corpus of a mix. */
   visits?: number[];
   /**
@@ -85,29 +89,33 @@ export interface TrainResult {
   tokens: number;
 }
 
-function nameHash(doc: GoldDoc, start: number, end: number): number {
+/** Gazetteer keys of a name: the hash of its words, and with endings the hash of its stems. */
+function nameHashes(doc: GoldDoc, start: number, end: number, endings: ReadonlySet<number> | null): number[] {
   const tokens = tokenize(doc.text, start, end);
-  if (!tokens.length || tokens.length > GAZ_MAX_TOKENS) return 0;
+  if (!tokens.length || tokens.length > GAZ_MAX_TOKENS) return [];
   let h = SEQUENCE_SEED;
   for (const t of tokens) h = sequenceStep(h, hashString(t.text));
-  return h;
+  if (!endings) return [h];
+  let stems = STEM_SEED;
+  for (const t of tokens) stems = sequenceStep(stems, stemHash(t.text.toLowerCase(), endings));
+  return [h, stems];
 }
 
 /** Names of the training documents, per fold, as sequence hash -> type bit mask. */
-function mineGazetteers(docs: GoldDoc[], folds: number): Map<number, number>[] {
+function mineGazetteers(docs: GoldDoc[], folds: number, endings: ReadonlySet<number> | null): Map<number, number>[] {
   const maps = Array.from({ length: folds }, () => new Map<number, number>());
   docs.forEach((doc, d) => {
     const map = maps[d % folds];
     for (const e of doc.entities) {
-      const h = nameHash(doc, e.start, e.end);
-      if (h) map.set(h, (map.get(h) ?? 0) | (1 << ENTITY_TYPES.indexOf(e.label)));
+      for (const h of nameHashes(doc, e.start, e.end, endings)) map.set(h, (map.get(h) ?? 0) | (1 << ENTITY_TYPES.indexOf(e.label)));
     }
   });
   return maps;
 }
 
-function lexiconOf(gazetteers: Map<number, number>[], clusters: Map<number, number>, nameParts?: Map<number, number>): Lexicon {
+function lexiconOf(gazetteers: Map<number, number>[], clusters: Map<number, number>, nameParts: Map<number, number> | undefined, endings: ReadonlySet<number> | null): Lexicon {
   return {
+    ...(endings ? { endings } : {}),
     ...(nameParts?.size ? { nameParts: (h: number) => nameParts.get(h) ?? 0 } : {}),
     gazetteer: (h) => {
       let mask = 0;
@@ -158,12 +166,13 @@ export function trainModel(options: TrainOptions): TrainResult {
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
   const mask = 2 ** bits - 1;
 
-  const gazetteers = mineGazetteers(train, folds);
-  const listed = options.listed?.length ? mineGazetteers(options.listed, 1) : [];
-  const foldLexicons = gazetteers.map((_, k) => lexiconOf([...gazetteers.filter((__, j) => j !== k), ...listed], clusters, options.nameParts));
+  const endings = options.endings?.length ? endingSet(options.endings) : null;
+  const gazetteers = mineGazetteers(train, folds, endings);
+  const listed = options.listed?.length ? mineGazetteers(options.listed, 1, endings) : [];
+  const foldLexicons = gazetteers.map((_, k) => lexiconOf([...gazetteers.filter((__, j) => j !== k), ...listed], clusters, options.nameParts, endings));
   const fullGazetteer = new Map<number, number>();
   for (const g of [...gazetteers, ...listed]) for (const [h, m] of g) fullGazetteer.set(h, (fullGazetteer.get(h) ?? 0) | m);
-  const fullLexicon = lexiconOf([fullGazetteer], clusters, options.nameParts);
+  const fullLexicon = lexiconOf([fullGazetteer], clusters, options.nameParts, endings);
 
   const docs: PreparedSentence[][] = train.map((doc, d) =>
     taggedSentences(doc, tagIndex, options.splitNames)
@@ -279,7 +288,7 @@ export function trainModel(options: TrainOptions): TrainResult {
     );
   }
   const { bytes, header } = encodeModel({
-    header: { lang, tags, bits },
+    header: { lang, tags, bits, ...(endings ? { endings: options.endings } : {}) },
     dense: averaged(),
     gazetteer: fullGazetteer,
     clusters,

@@ -3,7 +3,7 @@
  * row per previous tag, and a row per (previous tag, token shape). `I-X` may only follow `B-X` or
  * `I-X`, so every decoded sequence reads back as well-formed spans.
  */
-import { STATIC_FEATURES, WORD_FEATURES, transitionBucket, transitionShapeBucket, type SentenceView } from './features.ts';
+import { STATIC_FEATURES, WORD_FEATURES, transitionBucket, transitionShapeBucket, wordFeatures, type SentenceView } from './features.ts';
 import type { TagInfo } from './labels.ts';
 import type { RowWeights } from './model.ts';
 
@@ -36,7 +36,8 @@ const CONTEXT_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k).fi
 /**
  * The summed weight rows of a word's WORD_FEATURES, direct-mapped by its hash (a slot holds the
  * last word that landed there, checked on both its hashes). News repeats its words: most tokens
- * find their row here instead of making 13 table lookups.
+ * find their row here instead of computing their word features and making 16 table lookups (the
+ * tagger leaves those slots to the cache: see staticFeatures' `words`).
  */
 export class WordRowCache {
   private readonly word: Uint32Array;
@@ -48,6 +49,7 @@ export class WordRowCache {
   constructor(
     private readonly weights: RowWeights,
     private readonly tags: number,
+    private readonly featureMask: number,
     slots = 1 << 14,
   ) {
     this.mask = slots - 1;
@@ -66,6 +68,7 @@ export class WordRowCache {
     if (!this.filled[slot] || this.word[slot] !== w || this.lower[slot] !== l) {
       const own = this.rows.subarray(at, at + this.tags);
       own.fill(0);
+      wordFeatures(view, i, this.featureMask, statics, base);
       for (const k of WORD_FEATURES) this.weights.add(statics[base + k], own);
       this.word[slot] = w;
       this.lower[slot] = l;
