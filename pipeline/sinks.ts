@@ -77,7 +77,12 @@ export class PendingText {
   /** Where the current chunk's bytes not yet handed out by `take` start, and where they end. */
   private from = 0;
   private to = 0;
-  bytes = 0;
+  private pendingBytes = 0;
+
+  /** Bytes appended since the last `take`. */
+  get bytes(): number {
+    return this.pendingBytes;
+  }
 
   append(text: string): void {
     const worst = 3 * text.length; // UTF-8 bytes per UTF-16 code unit, at most
@@ -88,7 +93,7 @@ export class PendingText {
     }
     const n = this.chunk.write(text, this.to);
     this.to += n;
-    this.bytes += n;
+    this.pendingBytes += n;
   }
 
   /** The bytes appended since the last `take`; later appends never touch them. */
@@ -96,7 +101,7 @@ export class PendingText {
     this.seal();
     const out = this.done;
     this.done = [];
-    this.bytes = 0;
+    this.pendingBytes = 0;
     return out;
   }
 

@@ -6,7 +6,7 @@ import { backgroundDocCount, EMPTY_BACKGROUND, loadBackgroundDf, type Background
 import { articleHints, featuresWithout, hintFeatures, termAt, type DedupHints, type Features } from './hints.ts';
 import { fmix32, MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
-import { storySimilarity, type StoryView } from './similarity.ts';
+import { dice, storySimilarity, type StoryView } from './similarity.ts';
 import { packProfile, unpackProfile, type ProfileData } from './stored.ts';
 import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
@@ -215,17 +215,18 @@ function articleQuery({ f, dfCorpus, docs }: Counted, opt: DedupOptions): Query 
   const vector = weightedVector(f, (i) => idf(f.backgroundDf[i] + dfCorpus[i], docs), opt.vectorSize);
   const heaviestFirst = heaviest(vector, Math.max(opt.queryTerms, opt.postingTerms)); // positions in the vector
   const top = heaviestFirst.map((k) => vector.terms[k]);
+  const page = (i: number) => Math.floor(dfCorpus[i] / opt.pageSize); // a term's latest posting page
   const postingWeights: number[] = [];
   const postingKeys: number[] = [];
   for (const k of heaviestFirst) {
     const i = vector.terms[k];
-    const page = Math.floor(dfCorpus[i] / opt.pageSize);
-    for (const q of page > 0 ? [page, page - 1] : [0]) {
+    const p = page(i);
+    for (const q of p > 0 ? [p, p - 1] : [0]) {
       postingWeights.push(vector.weights[k]);
       postingKeys.push(postingKey(f.termHashes[i], q));
     }
   }
-  const indexed = Uint32Array.from(top.slice(0, opt.postingTerms), (i) => postingKey(f.termHashes[i], Math.floor(dfCorpus[i] / opt.pageSize)));
+  const indexed = Uint32Array.from(top.slice(0, opt.postingTerms), (i) => postingKey(f.termHashes[i], page(i)));
   return { hashed: hashedVector(vector, f.termHashes), top, postingKeys: Uint32Array.from(postingKeys), postingWeights, indexed };
 }
 
@@ -317,7 +318,7 @@ export function sentenceOverlaps(
     }
     let hit: SentenceOverlap | null = null;
     for (let k = 0; k < owner.length; k++) {
-      const score = (2 * shared[k]) / (terms.length + lengths[k]); // as sentenceOverlap computes it
+      const score = dice(shared[k], terms.length, lengths[k]);
       if (score >= threshold && (!hit || score > hit.score)) hit = { sentence, id: owner[k], score: round(score) };
     }
     if (hit) overlap.push(hit);

@@ -50,5 +50,10 @@ export function storySimilarity(a: StoryView, b: StoryView, options: DedupOption
 /** Dice coefficient of two sentences' sorted content-term hashes. */
 export function sentenceOverlap(a: Uint32Array, b: Uint32Array): number {
   if (!a.length || !b.length) return 0;
-  return (2 * sortedIntersection(a, b)) / (a.length + b.length);
+  return dice(sortedIntersection(a, b), a.length, b.length);
+}
+
+/** Dice coefficient of two sets of the given sizes sharing `shared` members. */
+export function dice(shared: number, sizeA: number, sizeB: number): number {
+  return (2 * shared) / (sizeA + sizeB);
 }
