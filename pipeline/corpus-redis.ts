@@ -5,7 +5,7 @@ import type { Corpus } from './corpus.ts';
  * The corpus in Redis, for scale-out runs (`enqueue`, `worker`, `collect`): boilerplate's line
  * counts and dedup's index shared by every machine, and kept between runs like `--index`.
  *
- * Layout under `prefix`: counts in a hash `c:<ns>`, JSON values in a hash `v:<ns>`, lists in
+ * Layout under `prefix`: counts in a hash `c:<ns>`, byte records in a hash `r:<ns>`, lists in
  * `l:<ns>:<key>` with their keys in a set `lk:<ns>`. Calls a stage issues together (Promise.all)
  * go out as one pipeline (ioredis auto-pipelining); multi-key calls are one command or one
  * pipeline each.
@@ -22,7 +22,7 @@ export class RedisCorpus implements Corpus {
     this.redis = typeof redis === 'string' ? new Redis(redis, { enableAutoPipelining: true, lazyConnect: false }) : redis;
   }
 
-  private key(kind: 'c' | 'v' | 'l' | 'lk', namespace: string, key?: string): string {
+  private key(kind: 'c' | 'r' | 'l' | 'lk', namespace: string, key?: string): string {
     return key === undefined ? `${this.prefix}${kind}:${namespace}` : `${this.prefix}${kind}:${namespace}:${key}`;
   }
 
@@ -48,13 +48,14 @@ export class RedisCorpus implements Corpus {
     return values.map((v) => (v === null ? 0 : Number(v)));
   }
 
-  async get<T>(namespace: string, key: string): Promise<T | undefined> {
-    const value = await this.redis.hget(this.key('v', namespace), key);
-    return value === null ? undefined : (JSON.parse(value) as T);
+  async setRecord(namespace: string, key: string, bytes: Uint8Array): Promise<void> {
+    await this.redis.hset(this.key('r', namespace), key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
-  async set(namespace: string, key: string, value: unknown): Promise<void> {
-    await this.redis.hset(this.key('v', namespace), key, JSON.stringify(value));
+  async records(namespace: string, keys: string[]): Promise<(Uint8Array | undefined)[]> {
+    if (!keys.length) return [];
+    const values = await this.redis.hmgetBuffer(this.key('r', namespace), ...keys);
+    return values.map((v) => v ?? undefined);
   }
 
   async append(namespace: string, key: string, values: unknown[]): Promise<void> {
@@ -82,7 +83,7 @@ export class RedisCorpus implements Corpus {
   async keys(namespace: string): Promise<string[]> {
     const [counts, values, lists] = await Promise.all([
       this.redis.hkeys(this.key('c', namespace)),
-      this.redis.hkeys(this.key('v', namespace)),
+      this.redis.hkeys(this.key('r', namespace)),
       this.redis.smembers(this.key('lk', namespace)),
     ]);
     return [...new Set([...counts, ...values, ...lists])];

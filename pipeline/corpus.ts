@@ -1,3 +1,4 @@
+import { SpilledRecords } from './corpus-records.ts';
 import { HashLists, type HashListsSnapshot } from './hash-lists.ts';
 import { HashTable } from './hash-table.ts';
 
@@ -16,9 +17,13 @@ export interface Corpus {
   incrementHashes(namespace: string, keys: Uint32Array, by?: number): Promise<number[]>;
   /** Current counts of keys (0 when unseen). */
   counts(namespace: string, keys: string[]): Promise<number[]>;
-  /** A stored JSON value, or undefined. */
-  get<T>(namespace: string, key: string): Promise<T | undefined>;
-  set(namespace: string, key: string, value: unknown): Promise<void>;
+  /**
+   * Stores a byte record under a key (dedup's per-article index entry). In memory, records live
+   * in a spill file, not in RAM (`corpus-records.ts`).
+   */
+  setRecord(namespace: string, key: string, bytes: Uint8Array): Promise<void>;
+  /** The records of keys (undefined where none), each its own bytes. */
+  records(namespace: string, keys: string[]): Promise<(Uint8Array | undefined)[]>;
   /** Appends values to a list and returns nothing; `list` reads it back. */
   append(namespace: string, key: string, values: unknown[]): Promise<void>;
   list<T>(namespace: string, key: string): Promise<T[]>;
@@ -36,15 +41,17 @@ export interface Corpus {
 
 type Namespace = Map<string, unknown>;
 
-/** `MemoryCorpus.snapshot()`: the namespaces' entries, hashed counters as parallel arrays, hashed lists. */
+/** `MemoryCorpus.snapshot()`: the namespaces' entries, records in base64, hashed counters as parallel arrays, hashed lists. */
 export interface CorpusSnapshot {
   spaces: Record<string, [string, unknown][]>;
+  records: Record<string, [string, string][]>;
   hashCounts: Record<string, { keys: number[]; counts: number[] }>;
   hashLists: Record<string, HashListsSnapshot>;
 }
 
 export class MemoryCorpus implements Corpus {
   protected readonly spaces = new Map<string, Namespace>();
+  protected readonly recordSpaces = new Map<string, SpilledRecords>();
   protected readonly hashCounts = new Map<string, HashTable>();
   protected readonly hashLists = new Map<string, HashLists>();
 
@@ -76,12 +83,15 @@ export class MemoryCorpus implements Corpus {
     return keys.map((key) => (space.get(key) as number | undefined) ?? 0);
   }
 
-  async get<T>(namespace: string, key: string): Promise<T | undefined> {
-    return this.space(namespace).get(key) as T | undefined;
+  async setRecord(namespace: string, key: string, bytes: Uint8Array): Promise<void> {
+    let records = this.recordSpaces.get(namespace);
+    if (!records) this.recordSpaces.set(namespace, (records = new SpilledRecords()));
+    records.set(key, bytes);
   }
 
-  async set(namespace: string, key: string, value: unknown): Promise<void> {
-    this.space(namespace).set(key, value);
+  async records(namespace: string, keys: string[]): Promise<(Uint8Array | undefined)[]> {
+    const records = this.recordSpaces.get(namespace);
+    return keys.map((key) => records?.get(key));
   }
 
   async append(namespace: string, key: string, values: unknown[]): Promise<void> {
@@ -111,15 +121,22 @@ export class MemoryCorpus implements Corpus {
   async keys(namespace: string): Promise<string[]> {
     const counted = this.hashCounts.get(namespace)?.entries().keys ?? [];
     const listed = this.hashLists.get(namespace)?.keys() ?? [];
-    return [...this.space(namespace).keys(), ...Array.from(counted, (k) => k.toString(36)), ...Array.from(listed, (k) => k.toString(36))];
+    const recorded = this.recordSpaces.get(namespace)?.keys() ?? [];
+    return [...this.space(namespace).keys(), ...recorded, ...Array.from(counted, (k) => k.toString(36)), ...Array.from(listed, (k) => k.toString(36))];
   }
 
-  async close(): Promise<void> {}
+  /** Removes the records' spill files: the corpus is no longer usable after. */
+  async close(): Promise<void> {
+    for (const records of this.recordSpaces.values()) records.close();
+    this.recordSpaces.clear();
+  }
 
   /** The whole state as JSON-able data, for `--index DIR`. */
   snapshot(): CorpusSnapshot {
     const spaces: CorpusSnapshot['spaces'] = {};
     for (const [name, space] of this.spaces) spaces[name] = [...space.entries()];
+    const records: CorpusSnapshot['records'] = {};
+    for (const [name, stored] of this.recordSpaces) records[name] = Array.from(stored.keys(), (key) => [key, Buffer.from(stored.get(key)!).toString('base64')]);
     const hashCounts: CorpusSnapshot['hashCounts'] = {};
     for (const [name, table] of this.hashCounts) {
       const { keys, counts } = table.entries();
@@ -127,13 +144,18 @@ export class MemoryCorpus implements Corpus {
     }
     const hashLists: CorpusSnapshot['hashLists'] = {};
     for (const [name, lists] of this.hashLists) hashLists[name] = lists.snapshot();
-    return { spaces, hashCounts, hashLists };
+    return { spaces, records, hashCounts, hashLists };
   }
 
   static fromSnapshot(snapshot: CorpusSnapshot): MemoryCorpus {
-    if (!snapshot.spaces || !snapshot.hashCounts || !snapshot.hashLists) throw new Error('written by an older version of newsnlp (before dedup 1.4); build the index again');
+    if (!snapshot.spaces || !snapshot.records || !snapshot.hashCounts || !snapshot.hashLists) throw new Error('written by an older version of newsnlp (before dedup 1.5); build the index again');
     const corpus = new MemoryCorpus();
     for (const [name, entries] of Object.entries(snapshot.spaces)) corpus.spaces.set(name, new Map(entries));
+    for (const [name, entries] of Object.entries(snapshot.records)) {
+      const records = new SpilledRecords();
+      for (const [key, base64] of entries) records.set(key, Buffer.from(base64, 'base64'));
+      corpus.recordSpaces.set(name, records);
+    }
     for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashTable.from(keys, counts));
     for (const [name, lists] of Object.entries(snapshot.hashLists)) corpus.hashLists.set(name, HashLists.from(lists));
     return corpus;

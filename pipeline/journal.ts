@@ -28,7 +28,8 @@ export type Mutation =
   | ['i', string, string[], number]
   /** incrementHashes: the keys' little-endian bytes in base64 (a quarter of their JSON size). */
   | ['h', string, string, number]
-  | ['s', string, string, unknown]
+  /** setRecord: the bytes in base64. */
+  | ['r', string, string, string]
   | ['a', string, string, unknown[]]
   /** appendHashed: the keys as for 'h'. */
   | ['l', string, string, string];
@@ -256,8 +257,9 @@ export async function replayJournal(path: string, goodBytes: number, corpus: Cor
       if (m[0] === 'i') await corpus.increment(m[1], m[2], m[3]);
       else if (m[0] === 'h') await corpus.incrementHashes(m[1], hashKeys(m[2]), m[3]);
       else if (m[0] === 'l') await corpus.appendHashed(m[1], hashKeys(m[2]), m[3]);
-      else if (m[0] === 's') await corpus.set(m[1], m[2], m[3]);
-      else await corpus.append(m[1], m[2], m[3]);
+      else if (m[0] === 'r') await corpus.setRecord(m[1], m[2], Buffer.from(m[3], 'base64'));
+      else if (m[0] === 'a') await corpus.append(m[1], m[2], m[3]);
+      else throw new Error(`--resume: the journal holds a corpus update (${String(m[0])}) this version of newsnlp does not know; run again without --resume`);
     }
   }
 }
@@ -280,10 +282,10 @@ export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus 
       return inner.incrementHashes(namespace, keys, by);
     },
     counts: (namespace, keys) => inner.counts(namespace, keys),
-    get: (namespace, key) => inner.get(namespace, key),
-    set: (namespace, key, value) => {
-      note(['s', namespace, key, value]);
-      return inner.set(namespace, key, value);
+    records: (namespace, keys) => inner.records(namespace, keys),
+    setRecord: (namespace, key, bytes) => {
+      note(['r', namespace, key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')]);
+      return inner.setRecord(namespace, key, bytes);
     },
     append: (namespace, key, values) => {
       note(['a', namespace, key, values]);

@@ -7,14 +7,14 @@ import { articleHints, featuresWithout, hintFeatures, termAt, type DedupHints, t
 import { fmix32, MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { dice, storySimilarity, type StoryView } from './similarity.ts';
-import { packProfile, unpackProfile, type ProfileData } from './stored.ts';
+import { packEntry, readEntry, type IndexEntry } from './stored.ts';
 import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
 /**
  * The dedup index over the `Corpus` interface. Per article it makes four batches of corpus
  * calls, each one `Promise.all` of a bounded number of keys (one round trip on a pipelined
  * Redis client): counts (furniture, document frequencies), lists (LSH buckets, term postings),
- * gets (candidate profiles), writes.
+ * records (the candidates' index entries), writes.
  */
 
 export const NS = {
@@ -26,23 +26,6 @@ export const NS = {
   profile: 'dedup:doc',
   story: 'dedup:story',
 } as const;
-
-/**
- * What the index keeps of an article (JSON-safe, compact): the numbers in one base64 string
- * (`stored.ts`), the top terms joined by newlines.
- */
-export interface StoredProfile {
-  seq: number;
-  story: string;
-  date: string | null;
-  dup: string | null;
-  /** Packed shingle hashes, hashed tf-idf vector, per-sentence term hashes, mentioned dates. */
-  bin: string;
-  /** The heaviest terms, for story summaries, heaviest first, newline-separated. */
-  top: string;
-  /** Entity names (a name may hold a newline, so a list). */
-  entities: string[];
-}
 
 /** Read-only resources of one stage instance (no corpus state). */
 export class DedupResources {
@@ -115,24 +98,27 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const best = [...heaviestIds(bandShared, opt.candidateLimit), ...heaviestIds(termShared, opt.candidateLimit)];
   const candidates = [...new Set(best)].filter((c) => c !== id);
 
-  // 3. gets
-  const profiles = await Promise.all(candidates.map((c) => corpus.get<StoredProfile>(NS.profile, c)));
-  const match = matchCandidates(id, f, query.hashed, candidates, profiles, bandShared, opt);
+  // 3. records
+  const entries = await corpus.records(NS.profile, candidates);
+  const match = matchCandidates(id, f, query.hashed, candidates, entries, bandShared, opt);
   const overlap = sentenceOverlaps(f.sentenceTerms, match.similar, opt.overlapThreshold);
 
   // 4. writes
-  const profile: StoredProfile = {
+  const entry = packEntry({
     seq: counted.seq,
     story: match.story,
     date: f.date,
     dup: match.dup?.id ?? null,
-    bin: packProfile({ shingles: f.shingles, vector: query.hashed, sentences: f.sentenceTerms, mentions: f.mentions }),
-    top: query.top.slice(0, 8).map((i) => termAt(f.terms, i)).join('\n'),
+    vector: query.hashed,
+    mentions: f.mentions,
+    shingles: f.shingles,
+    sentences: f.sentenceTerms,
+    top: query.top.slice(0, 8).map((i) => termAt(f.terms, i)),
     entities: f.entities,
-  };
+  });
   const openBuckets = f.bands.filter((_, i) => bandLists[i].length < opt.pageSize);
   await Promise.all([
-    corpus.set(NS.profile, id, profile),
+    corpus.setRecord(NS.profile, id, entry),
     ...(counted.furnitureHashes.length ? [corpus.incrementHashes(NS.df, counted.furnitureHashes, -1)] : []),
     corpus.append(NS.story, match.story, [id]),
     ...(openBuckets.length ? [corpus.appendHashed(NS.band, openBuckets, id)] : []),
@@ -230,7 +216,7 @@ function articleQuery({ f, dfCorpus, docs }: Counted, opt: DedupOptions): Query 
   return { hashed: hashedVector(vector, f.termHashes), top, postingKeys: Uint32Array.from(postingKeys), postingWeights, indexed };
 }
 
-type Scored = SimilarArticle & { seq: number; story: string; data: ProfileData };
+type Scored = SimilarArticle & { data: IndexEntry };
 
 interface Match {
   /** Verified near-duplicates, best first; `dup` is the first. */
@@ -246,7 +232,7 @@ function matchCandidates(
   f: Features,
   hashed: HashedVector,
   candidates: string[],
-  profiles: (StoredProfile | undefined)[],
+  entries: (Uint8Array | undefined)[],
   bandShared: SharedLists,
   opt: DedupOptions,
 ): Match {
@@ -254,24 +240,23 @@ function matchCandidates(
   const scored: Scored[] = [];
   const view: StoryView = { vector: hashed, entities: f.entities, date: f.date, mentions: f.mentions };
   for (let k = 0; k < candidates.length; k++) {
-    const p = profiles[k];
-    if (!p) continue;
+    const bytes = entries[k];
+    if (!bytes) continue;
     const cid = candidates[k];
-    const data = unpackProfile(p.bin);
+    const data = readEntry(bytes);
     if (bandShared.slot.has(cid)) {
       const j = sortedJaccard(f.shingles, data.shingles);
       if (j >= opt.duplicateThreshold) duplicates.push({ id: cid, score: round(j) });
     }
-    const score = storySimilarity(view, { vector: data.vector, entities: p.entities, date: p.date, mentions: data.mentions }, opt);
-    scored.push({ id: cid, score, seq: p.seq, story: p.story, data });
+    scored.push({ id: cid, score: storySimilarity(view, data, opt), data });
   }
-  const bySeq = new Map(scored.map((s) => [s.id, s.seq]));
+  const bySeq = new Map(scored.map((s) => [s.id, s.data.seq]));
   duplicates.sort((a, b) => b.score - a.score || bySeq.get(a.id)! - bySeq.get(b.id)!);
-  scored.sort((a, b) => b.score - a.score || a.seq - b.seq);
+  scored.sort((a, b) => b.score - a.score || a.data.seq - b.data.seq);
   const dup = duplicates[0] ?? null;
   let story = id;
-  if (dup) story = scored.find((s) => s.id === dup.id)!.story;
-  else if (scored.length && scored[0].score >= opt.storyThreshold) story = scored[0].story;
+  if (dup) story = scored.find((s) => s.id === dup.id)!.data.story;
+  else if (scored.length && scored[0].score >= opt.storyThreshold) story = scored[0].data.story;
   const similar = scored.filter((s) => s.score >= opt.similarMin).slice(0, opt.similarLimit);
   return { duplicates, dup, story, similar };
 }

@@ -12,9 +12,10 @@ export type { StoryCluster } from './stories.ts';
 /**
  * 1.1: index entries packed into one base64 string; 1.2: document frequencies keyed by term hash;
  * 1.3: what every candidate reads first in the packed entry; 1.4: LSH buckets and postings in
- * lists keyed by 32-bit hashes (`Corpus.appendHashed`). An older --index cannot be read.
+ * lists keyed by 32-bit hashes (`Corpus.appendHashed`); 1.5: index entries as byte records
+ * (`Corpus.setRecord`, spilled to a file by the in-memory corpus). An older --index cannot be read.
  */
-export const DEDUP_VERSION = '1.4.0';
+export const DEDUP_VERSION = '1.5.0';
 
 /**
  * Near-duplicates (MinHash + LSH over word 5-gram shingles, verified on hashed shingles) and

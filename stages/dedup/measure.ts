@@ -3,12 +3,14 @@
  *   node --expose-gc --import tsx stages/dedup/measure.ts <dump.jsonl> [articles] [out.jsonl]
  * Runs sentences and dates (what dedup reads) untimed, then per article dedup's `process`, a
  * structured clone (what a worker's result goes through), and `integrate`, each timed; then the
- * index heap by corpus namespace (deleted one at a time after a forced GC). `out.jsonl` gets
+ * index heap by corpus namespace (deleted one at a time after a forced GC) and the bytes of the
+ * records' spill file (on disk, not in the heap). `out.jsonl` gets
  * `[id, dedup layer]` per article, to diff two versions of the stage.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { defaultConfig } from '../../pipeline/config.ts';
 import { MemoryCorpus } from '../../pipeline/corpus.ts';
+import type { SpilledRecords } from '../../pipeline/corpus-records.ts';
 import { createDoc, type Doc } from '../../pipeline/doc.ts';
 import { createDatesStage } from '../dates/index.ts';
 import { createSentencesStage } from '../sentences/index.ts';
@@ -52,9 +54,16 @@ for (let b = 0; b < lines.length; b += batch) {
 if (out) writeFileSync(out, results.join('\n'));
 const n = lines.length;
 const snapshotBytes = JSON.stringify(corpus.snapshot()).length;
-const internals = corpus as unknown as { spaces: Map<string, unknown>; hashCounts: Map<string, unknown>; hashLists: Map<string, unknown> };
+const internals = corpus as unknown as {
+  spaces: Map<string, unknown>;
+  recordSpaces: Map<string, SpilledRecords>;
+  hashCounts: Map<string, unknown>;
+  hashLists: Map<string, unknown>;
+};
+const spillBytes = [...internals.recordSpaces.values()].reduce((n, r) => n + r.bytes, 0);
 const heapKB: Record<string, number> = {};
-for (const [kind, spaces] of [['', internals.spaces], ['hashed ', internals.hashCounts], ['hashed ', internals.hashLists]] as const) {
+const kinds = [['', internals.spaces], ['records ', internals.recordSpaces], ['hashed ', internals.hashCounts], ['hashed ', internals.hashLists]] as const;
+for (const [kind, spaces] of kinds) {
   for (const name of [...spaces.keys()]) {
     gc();
     gc(); // the first full collection after the run still finds the run's garbage
@@ -72,5 +81,6 @@ console.log(JSON.stringify({
   articles: n,
   msPerArticle: { process: ms(processMs), clone: ms(cloneMs), integrate: ms(integrateMs) },
   indexHeapKBPerArticle: { ...heapKB, total: +Object.values(heapKB).reduce((a, x) => a + x, 0).toFixed(2) },
+  spillBytesPerArticle: Math.round(spillBytes / n),
   snapshotBytesPerArticle: Math.round(snapshotBytes / n),
 }));

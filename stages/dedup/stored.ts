@@ -1,86 +1,106 @@
 import type { DateMention } from './mentions.ts';
 import type { HashedVector } from './terms.ts';
 
-/**
- * The numeric part of an article's index entry, packed into one base64 string (JSON-safe for the
- * journal, the `--index` snapshot and Redis): one string per article instead of one per field
- * and per sentence. Layout, 32-bit words: counts [vector terms, mentions, shingles, sentences];
- * then what scoring every candidate reads: vector keys, vector weights (float32), mentions as
- * [year or 0, first day, last day]; then what only some candidates read: shingle hashes (shared
- * LSH buckets), sentence ends and sentence term hashes (the most similar few). Unpacking decodes
- * the first part at once and the rest on first use: most candidates never need it.
- */
-export interface ProfileData {
-  shingles: Uint32Array;
+/** What the index keeps of an article (`Corpus.setRecord` under its id), packed by `packEntry`. */
+export interface IndexEntry {
+  /** Its place in the corpus's order (ties between candidates go to the earlier). */
+  seq: number;
+  story: string;
+  date: string | null;
+  dup: string | null;
+  /** The hashed tf-idf vector (weights float32) and mentioned dates: what scoring every candidate reads. */
   vector: HashedVector;
-  sentences: Uint32Array[];
   mentions: DateMention[];
+  /** Sorted shingle hashes (read when a candidate shares an LSH bucket). */
+  shingles: Uint32Array;
+  /** Per sentence, sorted content-term hashes (read for the most similar few). */
+  sentences: Uint32Array[];
+  /** The heaviest terms, heaviest first, and the entity names: read only for story summaries. */
+  top: string[];
+  entities: string[];
 }
 
-export function packProfile(d: ProfileData): string {
-  const sentenceWords = d.sentences.reduce((n, s) => n + s.length, 0);
-  const size = 4 + 2 * d.vector.keys.length + 3 * d.mentions.length + d.shingles.length + d.sentences.length + sentenceWords;
-  const words = new Uint32Array(size);
-  const asFloat = new Float32Array(words.buffer);
-  const asInt = new Int32Array(words.buffer);
-  words.set([d.vector.keys.length, d.mentions.length, d.shingles.length, d.sentences.length]);
-  let at = 4;
-  words.set(d.vector.keys, at);
-  at += d.vector.keys.length;
-  asFloat.set(d.vector.weights, at);
-  at += d.vector.keys.length;
-  for (const [year, from, to] of d.mentions) asInt.set([year ?? 0, from, to], (at += 3) - 3);
-  words.set(d.shingles, at);
-  at += d.shingles.length;
+/**
+ * One byte record per article: 32-bit little-endian words, then text. Words: the header
+ * [seq, vector terms, mentions, shingles, sentences, story bytes, date bytes + 1, duplicate-of
+ * bytes + 1] (0: null); vector keys, vector weights (float32), mentions as [year or 0, first day,
+ * last day]; shingle hashes; sentence ends, sentence term hashes. Text (UTF-8): the story id, the
+ * date, the duplicate-of id, then JSON [top terms, entity names]. A reader takes views of the
+ * words it needs (no decoding) and the summary-only JSON on first use.
+ */
+const HEADER_WORDS = 8;
+
+export function packEntry(e: IndexEntry): Uint8Array {
+  const nTerms = e.vector.keys.length;
+  const sentenceWords = e.sentences.reduce((n, s) => n + s.length, 0);
+  const words = HEADER_WORDS + 2 * nTerms + 3 * e.mentions.length + e.shingles.length + e.sentences.length + sentenceWords;
+  const texts = [e.story, e.date ?? '', e.dup ?? '', JSON.stringify([e.top, e.entities])].map((t) => Buffer.from(t, 'utf8'));
+  const bytes = new Uint8Array(4 * words + texts.reduce((n, t) => n + t.length, 0));
+  const asWords = new Uint32Array(bytes.buffer, 0, words);
+  const asFloat = new Float32Array(bytes.buffer, 0, words);
+  const asInt = new Int32Array(bytes.buffer, 0, words);
+  asWords.set([e.seq, nTerms, e.mentions.length, e.shingles.length, e.sentences.length, texts[0].length, e.date === null ? 0 : texts[1].length + 1, e.dup === null ? 0 : texts[2].length + 1]);
+  let at = HEADER_WORDS;
+  asWords.set(e.vector.keys, at);
+  asFloat.set(e.vector.weights, (at += nTerms));
+  at += nTerms;
+  for (const [year, from, to] of e.mentions) asInt.set([year ?? 0, from, to], (at += 3) - 3);
+  asWords.set(e.shingles, at);
+  at += e.shingles.length;
   let end = 0;
-  for (const s of d.sentences) words[at++] = end += s.length;
-  for (const s of d.sentences) {
-    words.set(s, at);
+  for (const s of e.sentences) asWords[at++] = end += s.length;
+  for (const s of e.sentences) {
+    asWords.set(s, at);
     at += s.length;
   }
-  return Buffer.from(words.buffer).toString('base64');
+  let byte = 4 * words;
+  for (const t of texts) {
+    bytes.set(t, byte);
+    byte += t.length;
+  }
+  return bytes;
 }
 
-/** The first `bytes` bytes (at least) of a base64 string, as 32-bit words. */
-function decodeWords(packed: string, bytes: number): Uint32Array {
-  const decoded = Buffer.from(packed.length > ((bytes + 2) / 3) * 4 ? packed.slice(0, Math.ceil(bytes / 3) * 4) : packed, 'base64');
-  const words = new Uint32Array(decoded.length >>> 2);
-  new Uint8Array(words.buffer).set(decoded.subarray(0, words.length * 4));
-  return words;
-}
-
-export function unpackProfile(packed: string): ProfileData {
-  const [nTerms, nMentions, nShingles, nSentences] = decodeWords(packed, 16);
-  const headWords = 4 + 2 * nTerms + 3 * nMentions;
-  const head = decodeWords(packed, 4 * headWords);
-  const keys = head.subarray(4, 4 + nTerms);
-  const weights = new Float32Array(head.buffer, 4 * (4 + nTerms), nTerms);
-  const ints = new Int32Array(head.buffer, 4 * (4 + 2 * nTerms), 3 * nMentions);
-  const mentions = Array.from({ length: nMentions }, (_, k): DateMention => [ints[3 * k] || null, ints[3 * k + 1], ints[3 * k + 2]]);
-  let tail: { shingles: Uint32Array; sentences: Uint32Array[] } | null = null;
-  const rest = () => {
-    if (tail) return tail;
-    const words = decodeWords(packed, Infinity);
-    let at = headWords;
-    const take = (n: number) => words.subarray(at, (at += n));
-    const shingles = take(nShingles);
-    const ends = take(nSentences);
-    const hashes = take(nSentences ? ends[nSentences - 1] : 0);
-    return (tail = { shingles, sentences: Array.from(ends, (e, k) => hashes.subarray(k ? ends[k - 1] : 0, e)) });
-  };
+/** An entry read back from `packEntry`'s bytes: views into them, the sentences and summary fields made on first use. */
+export function readEntry(record: Uint8Array): IndexEntry {
+  const bytes = record.byteOffset % 4 ? new Uint8Array(record) : record; // word views need an aligned start
+  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  const [seq, nTerms, nMentions, nShingles, nSentences, storyBytes, dateBytes, dupBytes] = header;
+  const word = (at: number) => bytes.byteOffset + 4 * at;
+  let at = HEADER_WORDS;
+  const keys = new Uint32Array(bytes.buffer, word(at), nTerms);
+  const weights = new Float32Array(bytes.buffer, word((at += nTerms)), nTerms);
+  const ints = new Int32Array(bytes.buffer, word((at += nTerms)), 3 * nMentions);
+  const mentions = new Array<DateMention>(nMentions);
+  for (let k = 0; k < nMentions; k++) mentions[k] = [ints[3 * k] || null, ints[3 * k + 1], ints[3 * k + 2]];
+  const shingles = new Uint32Array(bytes.buffer, word((at += 3 * nMentions)), nShingles);
+  const ends = new Uint32Array(bytes.buffer, word((at += nShingles)), nSentences);
+  const hashesAt = word(at + nSentences);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let byte = 4 * (at + nSentences + (nSentences ? ends[nSentences - 1] : 0));
+  const story = text.toString('utf8', byte, (byte += storyBytes));
+  const date = dateBytes ? text.toString('utf8', byte, (byte += dateBytes - 1)) : null;
+  const dup = dupBytes ? text.toString('utf8', byte, (byte += dupBytes - 1)) : null;
+  const summaryAt = byte;
+  let sentences: Uint32Array[] | null = null;
+  let summary: [string[], string[]] | null = null;
+  const summaryFields = () => (summary ??= JSON.parse(text.toString('utf8', summaryAt)) as [string[], string[]]);
   return {
+    seq,
+    story,
+    date,
+    dup,
     vector: { keys, weights },
     mentions,
-    get shingles() {
-      return rest().shingles;
-    },
+    shingles,
     get sentences() {
-      return rest().sentences;
+      return (sentences ??= Array.from(ends, (e, k) => new Uint32Array(bytes.buffer, hashesAt + 4 * (k ? ends[k - 1] : 0), e - (k ? ends[k - 1] : 0))));
+    },
+    get top() {
+      return summaryFields()[0];
+    },
+    get entities() {
+      return summaryFields()[1];
     },
   };
-}
-
-/** A newline-joined list of terms (a term is words joined by one space: never a newline). */
-export function splitList(joined: string): string[] {
-  return joined ? joined.split('\n') : [];
 }

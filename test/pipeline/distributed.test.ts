@@ -63,9 +63,10 @@ describe.skipIf(!hasRedis)('distributed run (BullMQ on a local redis-server)', (
     const corpus = new RedisCorpus(url, `test:corpus:${process.pid}:${Date.now()}:`);
     expect(await corpus.increment('lines', ['a', 'b', 'a'])).toEqual([1, 1, 2]);
     expect(await corpus.counts('lines', ['a', 'b', 'z'])).toEqual([2, 1, 0]);
-    expect(await corpus.get('profile', 'x')).toBeUndefined();
-    await corpus.set('profile', 'x', { story: 's1', terms: ['một', 'hai'] });
-    expect(await corpus.get('profile', 'x')).toEqual({ story: 's1', terms: ['một', 'hai'] });
+    expect(await corpus.records('profile', ['x'])).toEqual([undefined]);
+    await corpus.setRecord('profile', 'x', Uint8Array.of(0, 255, 10, 13, 0));
+    await corpus.setRecord('profile', 'y', new Uint8Array(0));
+    expect((await corpus.records('profile', ['x', 'z', 'y'])).map((r) => r && [...r])).toEqual([[0, 255, 10, 13, 0], undefined, []]);
     await corpus.append('story', 's1', ['x']);
     await Promise.all([corpus.append('story', 's1', ['y', 'z']), corpus.append('story', 's2', ['w'])]);
     expect(await corpus.list('story', 's1')).toEqual(['x', 'y', 'z']);

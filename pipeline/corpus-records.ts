@@ -1,0 +1,124 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The in-memory corpus's byte records (`Corpus.setRecord`: dedup's per-article index entries,
+ * ~7 KB each, read back for a few dozen candidates per article) kept out of RAM: appended to a
+ * spill file and read back with positioned reads, so the process holds per record only its key
+ * and where it lies (the page cache holds the bytes, and gives them up under pressure: it is not
+ * the process's RSS). The file is in `os.tmpdir()` (`TMPDIR`) and unlinked as soon as it is
+ * open, so it disappears with the process however that ends; a killed run loses nothing it
+ * needs, since `--resume` replays records from the journal and `--index` saves them in its
+ * snapshot.
+ */
+export class SpilledRecords {
+  /** Key -> slot; per slot the record's offset in the file (a double: files past 4 GB) and length. */
+  private readonly slots = new Map<string, number>();
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  /** The spill file's descriptor, opened on the first write (closed when this is collected, if not before). */
+  private readonly file: { fd: number | null } = { fd: null };
+  /** Bytes on disk; the records after them are still in `pending`. */
+  private flushed = 0;
+  private pending = new Uint8Array(PENDING_BYTES);
+  private pendingBytes = 0;
+
+  constructor() {
+    closeWhenCollected.register(this, this.file);
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Bytes written (the spill file's size once flushed). */
+  get bytes(): number {
+    return this.flushed + this.pendingBytes;
+  }
+
+  /** Stores a copy of `bytes` under `key` (replacing what it held). */
+  set(key: string, bytes: Uint8Array): void {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      if (slot === this.offsets.length) {
+        this.offsets = grown(this.offsets);
+        this.lengths = grown(this.lengths);
+      }
+      this.slots.set(key, slot);
+    }
+    this.offsets[slot] = this.flushed + this.pendingBytes;
+    this.lengths[slot] = bytes.length;
+    if (this.pendingBytes + bytes.length > this.pending.length) this.flush();
+    if (bytes.length > this.pending.length) this.writeAt(bytes, this.flushed);
+    else {
+      this.pending.set(bytes, this.pendingBytes);
+      this.pendingBytes += bytes.length;
+    }
+  }
+
+  /** A copy of the record of `key` (its own buffer, offset 0), or undefined. */
+  get(key: string): Uint8Array | undefined {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    const offset = this.offsets[slot];
+    const out = new Uint8Array(this.lengths[slot]);
+    if (offset >= this.flushed) out.set(this.pending.subarray(offset - this.flushed, offset - this.flushed + out.length));
+    else {
+      for (let done = 0; done < out.length; ) {
+        const n = readSync(this.file.fd!, out, done, out.length - done, offset + done);
+        if (n === 0) throw new Error('corpus spill file: record cut short');
+        done += n;
+      }
+    }
+    return out;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.slots.keys();
+  }
+
+  /** Closes and so removes the spill file; the records are gone. */
+  close(): void {
+    if (this.file.fd !== null) closeSync(this.file.fd);
+    this.file.fd = null;
+    this.slots.clear();
+    this.flushed = this.pendingBytes = 0;
+  }
+
+  private flush(): void {
+    if (!this.pendingBytes) return;
+    this.writeAt(this.pending.subarray(0, this.pendingBytes), this.flushed);
+    this.pendingBytes = 0;
+  }
+
+  private writeAt(bytes: Uint8Array, offset: number): void {
+    const fd = (this.file.fd ??= openSpillFile());
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, offset + done);
+    this.flushed += bytes.length;
+  }
+}
+
+const closeWhenCollected = new FinalizationRegistry<{ fd: number | null }>((file) => {
+  if (file.fd !== null) closeSync(file.fd);
+});
+
+/** Records are written in batches of this many bytes (and read back from the batch until then). */
+const PENDING_BYTES = 1 << 20;
+
+/** Opens a new spill file and unlinks it at once (and its folder): only the descriptor reaches it. */
+function openSpillFile(): number {
+  const dir = mkdtempSync(join(tmpdir(), 'newsnlp-corpus-'));
+  try {
+    return openSync(join(dir, 'records'), 'w+', 0o600);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function grown<T extends Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
