@@ -1,6 +1,6 @@
 import { SpilledRecords } from './corpus-records.ts';
 import { HashLists, type HashListsSnapshot } from './hash-lists.ts';
-import { HashTable } from './hash-table.ts';
+import { HashCounts } from './hash-counts.ts';
 
 /**
  * State that spans articles: dedup's index of earlier stories and boilerplate's counts of lines
@@ -52,7 +52,7 @@ export interface CorpusSnapshot {
 export class MemoryCorpus implements Corpus {
   protected readonly spaces = new Map<string, Namespace>();
   protected readonly recordSpaces = new Map<string, SpilledRecords>();
-  protected readonly hashCounts = new Map<string, HashTable>();
+  protected readonly hashCounts = new Map<string, HashCounts>();
   protected readonly hashLists = new Map<string, HashLists>();
 
   protected space(name: string): Namespace {
@@ -72,7 +72,7 @@ export class MemoryCorpus implements Corpus {
 
   async incrementHashes(namespace: string, keys: Uint32Array, by = 1): Promise<number[]> {
     let table = this.hashCounts.get(namespace);
-    if (!table) this.hashCounts.set(namespace, (table = new HashTable()));
+    if (!table) this.hashCounts.set(namespace, (table = new HashCounts()));
     const after = new Array<number>(keys.length);
     for (let i = 0; i < keys.length; i++) after[i] = table.add(keys[i], by);
     return after;
@@ -156,7 +156,7 @@ export class MemoryCorpus implements Corpus {
       for (const [key, base64] of entries) records.set(key, Buffer.from(base64, 'base64'));
       corpus.recordSpaces.set(name, records);
     }
-    for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashTable.from(keys, counts));
+    for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashCounts.from(keys, counts));
     for (const [name, lists] of Object.entries(snapshot.hashLists)) corpus.hashLists.set(name, HashLists.from(lists));
     return corpus;
   }

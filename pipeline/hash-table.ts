@@ -1,11 +1,11 @@
 /**
  * 32-bit integers keyed by 32-bit hashes in one flat typed array (open addressing, linear probing,
- * doubling at half full): each slot holds its key and its value side by side, so a lookup touches
+ * doubling at half full, or at `maxLoad`): each slot holds its key and its value side by side, so a lookup touches
  * one place in memory (NER models look up several lexicons per token, mostly for words they do not
  * hold). 16 bytes or less per key against ~100 for a `Map` of strings, and no boxing of keys above
- * 2^30 as a `Map<number>` does. Dedup counts document frequencies by term hash in it (and keeps its
- * lists' heads in one, `hash-lists.ts`). Values are stored as Int32: read a uint32 value back with
- * `>>> 0`.
+ * 2^30 as a `Map<number>` does. Dedup keeps its lists' heads in one (`hash-lists.ts`); its
+ * document frequencies, many keys with small counts, are in a `HashCounts`. Values are stored as
+ * Int32: read a uint32 value back with `>>> 0`.
  */
 export class HashTable {
   /** [key, value] per slot, keys as Int32; key 0 marks an empty slot (the key 0 itself is kept apart). */
@@ -15,7 +15,14 @@ export class HashTable {
   private zeroValue = 0;
   size = 0;
 
-  constructor(capacity = 1024) {
+  /**
+   * `maxLoad`: the share of slots filled before the table doubles. Above 1/2, a lookup of an
+   * absent key probes longer: worth it for tables that mostly grow (one more key an article).
+   */
+  constructor(
+    capacity = 1024,
+    private readonly maxLoad = 0.5,
+  ) {
     let c = 16;
     while (c < capacity) c *= 2;
     this.slots = new Int32Array(2 * c);
@@ -40,6 +47,10 @@ export class HashTable {
     const before = this.slots[at];
     this.slots[at] = value;
     return before;
+  }
+
+  has(key: number): boolean {
+    return key === 0 ? this.hasZero : this.slots[this.probe(key)] !== 0;
   }
 
   get(key: number): number {
@@ -94,7 +105,7 @@ export class HashTable {
   private valueAt(key: number): number {
     let at = this.probe(key);
     if (this.slots[at] === 0) {
-      if ((this.size + 1) * 2 > this.mask + 1) {
+      if (this.size + 1 > this.maxLoad * (this.mask + 1)) {
         this.grow();
         at = this.probe(key);
       }
@@ -118,7 +129,8 @@ export class HashTable {
   }
 }
 
-function spread(key: number): number {
+/** Mixes a 32-bit key's bits, so that nearby keys land in distant slots. */
+export function spread(key: number): number {
   const h = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d);
   return (h ^ (h >>> 12)) >>> 0;
 }

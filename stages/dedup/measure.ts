@@ -57,9 +57,10 @@ const snapshotBytes = JSON.stringify(corpus.snapshot()).length;
 const internals = corpus as unknown as {
   spaces: Map<string, unknown>;
   recordSpaces: Map<string, SpilledRecords>;
-  hashCounts: Map<string, unknown>;
+  hashCounts: Map<string, { size: number }>;
   hashLists: Map<string, unknown>;
 };
+const counterKeys = Object.fromEntries([...internals.hashCounts].map(([name, table]) => [name, table.size]));
 const spillBytes = [...internals.recordSpaces.values()].reduce((n, r) => n + r.bytes, 0);
 const heapKB: Record<string, number> = {};
 const kinds = [['', internals.spaces], ['records ', internals.recordSpaces], ['hashed ', internals.hashCounts], ['hashed ', internals.hashLists]] as const;
@@ -81,6 +82,7 @@ console.log(JSON.stringify({
   articles: n,
   msPerArticle: { process: ms(processMs), clone: ms(cloneMs), integrate: ms(integrateMs) },
   indexHeapKBPerArticle: { ...heapKB, total: +Object.values(heapKB).reduce((a, x) => a + x, 0).toFixed(2) },
+  counterKeys,
   spillBytesPerArticle: Math.round(spillBytes / n),
   snapshotBytesPerArticle: Math.round(snapshotBytes / n),
 }));
