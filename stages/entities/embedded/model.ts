@@ -33,7 +33,8 @@ export interface ModelHeader {
 
 /** Per-tag weight rows by feature bucket. */
 export interface RowWeights {
-  add(bucket: number, scores: Float64Array): void;
+  /** Adds the row of `bucket` to `scores[at..at + tags)` (at: 0 when left out). */
+  add(bucket: number, scores: Float64Array, at?: number): void;
 }
 
 export interface NerModel {

@@ -6,7 +6,7 @@ import { DocumentMemory } from './memory.ts';
 import type { NerModel } from './model.ts';
 import { SparseWeights } from './weights.ts';
 import { tokenize, type Token } from './tokenize.ts';
-import { transitionsAllowed, viterbi, WordRowCache, type Decoder } from './viterbi.ts';
+import { tagCaches, transitionsAllowed, viterbi, type Decoder } from './viterbi.ts';
 
 /** Write the document-level features of every token of a sentence into its static features. */
 export function fillHistory(view: SentenceView, memory: DocumentMemory, mask: number, statics: Int32Array): void {
@@ -27,14 +27,8 @@ export function decoderOf(model: NerModel): Decoder {
   if (known) return known;
   const weights = model.weights;
   const spread = weights instanceof SparseWeights ? Math.sqrt(STATIC_FEATURES) * weights.rms() : 1 / model.header.scale;
-  const decoder: Decoder = {
-    weights,
-    info: model.info,
-    allowed: transitionsAllowed(model.info),
-    featureMask: model.featureMask,
-    scale: 1 / spread,
-    wordRows: new WordRowCache(weights, model.info.type.length, model.featureMask),
-  };
+  const fixed = { weights, info: model.info, allowed: transitionsAllowed(model.info), featureMask: model.featureMask, scale: 1 / spread };
+  const decoder: Decoder = { ...fixed, caches: tagCaches(fixed) };
   decoders.set(model, decoder);
   return decoder;
 }
@@ -60,7 +54,7 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
     const before = lastTag >= 0 && runsOn(text, lastToken!, tokens[0].start) ? lastTag : -1;
     const view = viewSentence(tokens, model.lexicon);
     const statics = new Int32Array(n * STATIC_FEATURES);
-    staticFeatures(view, model.featureMask, statics, 0, !decoder.wordRows); // word features: computed by the cache on a miss
+    staticFeatures(view, model.featureMask, statics, 0, !decoder.caches); // word features: computed by the cache on a miss
     fillHistory(view, memory, model.featureMask, statics);
     const tags = new Uint8Array(n);
     const probs = new Float32Array(n);

@@ -139,10 +139,10 @@ class DenseWeights {
     readonly w: Float32Array,
     readonly tags: number,
   ) {}
-  add(bucket: number, scores: Float64Array): void {
+  add(bucket: number, scores: Float64Array, to = 0): void {
     if (bucket < 0) return;
     const base = bucket * this.tags;
-    for (let t = 0; t < this.tags; t++) scores[t] += this.w[base + t];
+    for (let t = 0; t < this.tags; t++) scores[to + t] += this.w[base + t];
   }
 }
 

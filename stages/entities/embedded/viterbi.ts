@@ -3,7 +3,7 @@
  * row per previous tag, and a row per (previous tag, token shape). `I-X` may only follow `B-X` or
  * `I-X`, so every decoded sequence reads back as well-formed spans.
  */
-import { STATIC_FEATURES, WORD_FEATURES, transitionBucket, transitionShapeBucket, wordFeatures, type SentenceView } from './features.ts';
+import { CLASS_FEATURES, RUN_FEATURES, STATIC_FEATURES, WORD_FEATURES, transitionBucket, transitionShapeBucket, wordFeatures, type SentenceView } from './features.ts';
 import type { TagInfo } from './labels.ts';
 import type { RowWeights } from './model.ts';
 
@@ -27,11 +27,32 @@ export interface Decoder {
   featureMask: number;
   /** Multiplies raw scores before the softmax that gives token probabilities. */
   scale: number;
-  /** Rows of the word-only features by word, for fixed weights (tagging, not training). */
-  wordRows?: WordRowCache;
+  /** Summed rows kept between sentences: fixed weights only (tagging, not training). */
+  caches?: TagCaches;
+}
+
+/** The decoder's caches of summed weight rows; see each class. */
+export interface TagCaches {
+  words: WordRowCache;
+  classes: ComboRowCache;
+  runs: ComboRowCache;
+  transitions: TransitionRows;
+}
+
+/** Caches for a decoder of fixed weights (`slots` per row cache: small in tests, to contest them). */
+export function tagCaches(d: Omit<Decoder, 'caches'>, slots = 1 << 14): TagCaches {
+  const L = d.info.type.length;
+  return {
+    words: new WordRowCache(d.weights, L, d.featureMask, slots),
+    classes: new ComboRowCache(d.weights, L, CLASS_FEATURES, slots),
+    runs: new ComboRowCache(d.weights, L, RUN_FEATURES, slots),
+    transitions: new TransitionRows(d),
+  };
 }
 
 const CONTEXT_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k).filter((k) => !WORD_FEATURES.includes(k));
+/** What neither cache holds: the features of the neighbouring words. */
+const NEIGHBOUR_FEATURES = CONTEXT_FEATURES.filter((k) => !CLASS_FEATURES.includes(k) && !RUN_FEATURES.includes(k));
 
 /**
  * The summed weight rows of a word's WORD_FEATURES, direct-mapped by its hash (a slot holds the
@@ -59,24 +80,130 @@ export class WordRowCache {
     this.rows = new Float64Array(slots * tags);
   }
 
-  /** Adds token i's word-only row to `row`. */
-  add(view: SentenceView, i: number, statics: Int32Array, base: number, row: Float64Array): void {
+  /** Adds token i's word-only row to `scores[at..at + tags)`. */
+  add(view: SentenceView, i: number, statics: Int32Array, base: number, scores: Float64Array, at: number): void {
     const w = view.word[i];
     const l = view.lower[i];
     const slot = (Math.imul(w, 0x9e3779b1) >>> 18) & this.mask;
-    const at = slot * this.tags;
+    const own = slot * this.tags;
     if (!this.filled[slot] || this.word[slot] !== w || this.lower[slot] !== l) {
-      const own = this.rows.subarray(at, at + this.tags);
-      own.fill(0);
+      this.rows.fill(0, own, own + this.tags);
       wordFeatures(view, i, this.featureMask, statics, base);
-      for (const k of WORD_FEATURES) this.weights.add(statics[base + k], own);
+      for (const k of WORD_FEATURES) this.weights.add(statics[base + k], this.rows, own);
       this.word[slot] = w;
       this.lower[slot] = l;
       this.filled[slot] = 1;
     }
-    for (let t = 0; t < this.tags; t++) row[t] += this.rows[at + t];
+    for (let t = 0; t < this.tags; t++) scores[at + t] += this.rows[own + t];
   }
 }
+
+/**
+ * The summed weight rows of a group of feature slots whose buckets take few combinations
+ * (CLASS_FEATURES, RUN_FEATURES), direct-mapped by a hash of the buckets (a slot holds the last
+ * combination that landed there, compared bucket by bucket). A shipped model's weights are
+ * integers, so a cached sum is exactly what adding each row gives.
+ */
+export class ComboRowCache {
+  private readonly keys: Int32Array;
+  private readonly filled: Uint8Array;
+  private readonly rows: Float64Array;
+  private readonly mask: number;
+  private readonly width: number;
+
+  constructor(
+    private readonly weights: RowWeights,
+    private readonly tags: number,
+    private readonly group: readonly number[],
+    slots = 1 << 14,
+  ) {
+    this.width = group.length;
+    this.mask = slots - 1;
+    this.keys = new Int32Array(slots * this.width);
+    this.filled = new Uint8Array(slots);
+    this.rows = new Float64Array(slots * tags);
+  }
+
+  /** Adds the group's row of the token whose static features start at `base` to `scores[at..at + tags)`. */
+  add(statics: Int32Array, base: number, scores: Float64Array, at: number): void {
+    const { width, group } = this;
+    let h = 0x811c9dc5;
+    for (let j = 0; j < width; j++) h = Math.imul(h ^ statics[base + group[j]], 0x01000193);
+    const slot = (h ^ (h >>> 15)) & this.mask;
+    const key = slot * width;
+    const own = slot * this.tags;
+    let same = this.filled[slot] === 1;
+    for (let j = 0; same && j < width; j++) same = this.keys[key + j] === statics[base + group[j]];
+    if (!same) {
+      this.rows.fill(0, own, own + this.tags);
+      for (let j = 0; j < width; j++) {
+        const bucket = statics[base + group[j]];
+        this.keys[key + j] = bucket;
+        this.weights.add(bucket, this.rows, own);
+      }
+      this.filled[slot] = 1;
+    }
+    for (let t = 0; t < this.tags; t++) scores[at + t] += this.rows[own + t];
+  }
+}
+
+/**
+ * Transition rows of fixed weights: per token shape, the L x L scores of moving from tag p to tag
+ * t before a token of that shape (the transition row of p plus the (p, shape) row), with
+ * transitions BIO forbids at -Infinity. They depend only on the model and the shape, so a tagger
+ * computes them once per shape, not once per sentence.
+ */
+export class TransitionRows {
+  private readonly byShape = new Map<number, Float64Array>();
+
+  constructor(private readonly d: Omit<Decoder, 'caches'>) {}
+
+  forShape(shape: number): Float64Array {
+    let rows = this.byShape.get(shape);
+    if (!rows) {
+      // Shapes of text in other scripts keep their characters: bound the map, not the input.
+      if (this.byShape.size >= 4096) this.byShape.clear();
+      rows = transitionRows(this.d, shape);
+      this.byShape.set(shape, rows);
+    }
+    return rows;
+  }
+}
+
+/** Scores of p -> t before a token of `shape` (see TransitionRows), computed from the weights. */
+function transitionRows(d: Omit<Decoder, 'caches'>, shape: number): Float64Array {
+  const L = d.info.type.length;
+  const rows = new Float64Array(L * L);
+  const trans = new Float64Array(L);
+  const row = new Float64Array(L);
+  for (let p = 0; p < L; p++) {
+    trans.fill(0);
+    d.weights.add(transitionBucket(p + 1, d.featureMask), trans);
+    row.fill(0);
+    d.weights.add(transitionShapeBucket(p + 1, shape, d.featureMask), row);
+    const a = (p + 1) * L;
+    for (let t = 0; t < L; t++) rows[p * L + t] = d.allowed[a + t] ? trans[t] + row[t] : -Infinity;
+  }
+  return rows;
+}
+
+/**
+ * Per-sentence work arrays, grown as needed and reused: viterbi runs synchronously, one sentence
+ * at a time per thread, and a fresh set of typed arrays per sentence was a measurable share of
+ * tagging time.
+ */
+let scratch = { size: 0, emit: new Float64Array(0), delta: new Float64Array(0), back: new Int8Array(0), after: new Float64Array(0) };
+
+function scratchFor(size: number): typeof scratch {
+  if (scratch.size < size) {
+    const n = Math.max(size, 2 * scratch.size);
+    scratch = { size: n, emit: new Float64Array(n), delta: new Float64Array(n), back: new Int8Array(n), after: new Float64Array(n) };
+  }
+  return scratch;
+}
+
+const NO_ROWS: Float64Array = new Float64Array(0);
+let pairs: Float64Array[] = [];
 
 /**
  * Best tag sequence of a sentence into `tags` (and token confidences into `probs`). `before` is
@@ -87,58 +214,52 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
   const n = view.length;
   const L = d.info.type.length;
   const { weights, allowed, featureMask: mask } = d;
-  const emit = new Float64Array(n * L);
-  const row = new Float64Array(L);
-  const cache = d.wordRows;
+  const { emit, delta, back, after } = scratchFor(n * L);
+  emit.fill(0, 0, n * L);
+  const caches = d.caches;
   for (let i = 0; i < n; i++) {
-    row.fill(0);
     const base = i * STATIC_FEATURES;
-    if (cache) {
-      cache.add(view, i, statics, base, row);
-      for (const k of CONTEXT_FEATURES) weights.add(statics[base + k], row);
+    const at = i * L;
+    if (caches) {
+      caches.words.add(view, i, statics, base, emit, at);
+      caches.classes.add(statics, base, emit, at);
+      caches.runs.add(statics, base, emit, at);
+      for (const k of NEIGHBOUR_FEATURES) weights.add(statics[base + k], emit, at);
     } else {
-      for (let k = 0; k < STATIC_FEATURES; k++) weights.add(statics[base + k], row);
+      for (let k = 0; k < STATIC_FEATURES; k++) weights.add(statics[base + k], emit, at);
     }
-    emit.set(row, i * L);
   }
-  const trans = new Float64Array((L + 1) * L);
-  for (let p = 0; p <= L; p++) {
-    row.fill(0);
-    weights.add(transitionBucket(p, mask), row);
-    trans.set(row, p * L);
-  }
-  const delta = new Float64Array(n * L);
-  const back = new Int8Array(n * L);
-  // Transition rows per (token, previous tag), kept for the backward pass of the probabilities.
-  const pair: Float64Array[] | null = probs ? new Array(n) : null; // token i's rows (shared per shape)
-  row.fill(0);
+  // Training changes the weights between sentences: its rows are cached for one sentence only.
+  const transitions = caches?.transitions ?? new TransitionRows(d);
+  // Token i's transition rows, kept for the backward pass of the probabilities.
+  if (pairs.length < n) pairs = new Array(Math.max(n, 2 * pairs.length)).fill(NO_ROWS);
+  // The first token: from `before` (or the sentence start), its transition and (before, shape) rows.
+  const start = new Float64Array(L);
+  weights.add(transitionBucket(before + 1, mask), start);
+  const row = new Float64Array(L);
   weights.add(transitionShapeBucket(before + 1, view.shape[0], mask), row);
   const first = (before + 1) * L;
-  for (let t = 0; t < L; t++) delta[t] = allowed[first + t] ? emit[t] + trans[first + t] + row[t] : -Infinity;
-  // Transition + (previous tag, shape) rows, per shape: most tokens of a sentence share a few shapes.
-  const byShape = new Map<number, Float64Array>();
+  for (let t = 0; t < L; t++) delta[t] = allowed[first + t] ? emit[t] + start[t] + row[t] : -Infinity;
+  let lastShape = -1;
+  let rows: Float64Array = NO_ROWS;
   for (let i = 1; i < n; i++) {
     const cur = i * L;
     const last = cur - L;
-    let rows = byShape.get(view.shape[i]);
-    if (!rows) {
-      rows = new Float64Array(L * L);
-      for (let p = 0; p < L; p++) {
-        row.fill(0);
-        weights.add(transitionShapeBucket(p + 1, view.shape[i], mask), row);
-        for (let t = 0; t < L; t++) rows[p * L + t] = trans[(p + 1) * L + t] + row[t];
-      }
-      byShape.set(view.shape[i], rows);
+    if (view.shape[i] !== lastShape) {
+      lastShape = view.shape[i];
+      rows = transitions.forShape(lastShape);
     }
-    if (pair) pair[i] = rows;
-    for (let t = 0; t < L; t++) delta[cur + t] = -Infinity;
+    pairs[i] = rows;
+    for (let t = 0; t < L; t++) {
+      delta[cur + t] = -Infinity;
+      back[cur + t] = 0;
+    }
     for (let p = 0; p < L; p++) {
       const from = delta[last + p];
       if (from === -Infinity) continue;
-      const a = (p + 1) * L;
+      const a = p * L;
       for (let t = 0; t < L; t++) {
-        if (!allowed[a + t]) continue;
-        const v = from + rows[p * L + t];
+        const v = from + rows[a + t];
         if (v > delta[cur + t]) {
           delta[cur + t] = v;
           back[cur + t] = p;
@@ -154,19 +275,20 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
     tags[i] = best;
     best = back[i * L + best];
   }
-  if (probs && pair) maxMarginals(delta, pair, emit, allowed, n, L, d.scale, tags, probs, d.info.type);
+  if (probs) maxMarginals(delta, after, pairs, emit, n, L, d.scale, tags, probs, d.info.type);
 }
 
 /**
  * Token confidence: softmax over tags of the max-marginals (best whole-sentence score with the
  * token forced to each tag), read at the decoded tag. Only entity tokens get one (spans take
- * their score from them); the others are left at 0.
+ * their score from them); the others are left at 0. `pair[i]` are token i's transition rows
+ * (forbidden transitions at -Infinity).
  */
 function maxMarginals(
   delta: Float64Array,
+  after: Float64Array,
   pair: Float64Array[],
   emit: Float64Array,
-  allowed: Uint8Array,
   n: number,
   L: number,
   scale: number,
@@ -177,13 +299,15 @@ function maxMarginals(
   let first = 0; // the first entity token: nothing before it needs a confidence
   while (first < n && typeOf[tags[first]] < 0) first++;
   if (first === n) return;
-  const after = new Float64Array(n * L); // best score of tokens i+1.. given tag t at i
+  // after[i * L + t]: best score of tokens i+1.. given tag t at i
+  after.fill(0, (n - 1) * L, n * L);
   for (let i = n - 2; i >= first; i--) {
+    const rows = pair[i + 1];
+    const next = (i + 1) * L;
     for (let p = 0; p < L; p++) {
       let best = -Infinity;
       for (let t = 0; t < L; t++) {
-        if (!allowed[(p + 1) * L + t]) continue;
-        const v = pair[i + 1][p * L + t] + emit[(i + 1) * L + t] + after[(i + 1) * L + t];
+        const v = rows[p * L + t] + emit[next + t] + after[next + t];
         if (v > best) best = v;
       }
       after[i * L + p] = best;

@@ -57,8 +57,8 @@ export class SparseWeights {
     return count ? Math.sqrt(sum / count) : 1;
   }
 
-  /** Add the (unscaled) row of `bucket` to `scores`. */
-  add(bucket: number, scores: Float64Array): void {
+  /** Add the (unscaled) row of `bucket` to `scores[to..to + tags)`. */
+  add(bucket: number, scores: Float64Array, to = 0): void {
     if (bucket < 0) return;
     if (!(this.present[bucket >>> 3] & (1 << (bucket & 7)))) return;
     const low = (bucket << 16) >> 16; // as the Int16 array reads it back
@@ -71,7 +71,7 @@ export class SparseWeights {
       const h = table[at + 1];
       if (h === -1) return;
       if (h === high && table[at] === low) {
-        for (let t = 0; t < tags; t++) scores[t] += table[at + 2 + t];
+        for (let t = 0; t < tags; t++) scores[to + t] += table[at + 2 + t];
         return;
       }
       slot = (slot + 1) & mask;
