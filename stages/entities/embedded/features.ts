@@ -171,6 +171,93 @@ function markNames(keys: Uint32Array, seed: number, lexicon: Lexicon, marks: Uin
   }
 }
 
+/**
+ * What a SentenceView holds about a word alone, by field: hashes of the word, of its lower case
+ * and of its shape; bit 1 of the flags (starts upper case); 3 prefix and 6 suffix hashes; stem
+ * hash; word class; name parts; letter kind; its upper-case letters and all its letters.
+ */
+const W_WORD = 0;
+const W_LOWER = 1;
+const W_SHAPE = 2;
+const W_UPPER_START = 3;
+const W_PREFIX = 4;
+const W_SUFFIX = 7;
+const W_STEM = 13;
+const W_CLUSTER = 14;
+const W_NAMES = 15;
+const W_LETTERS = 16;
+const W_UPPERS = 17;
+const W_LETTER_COUNT = 18;
+const W_FIELDS = 19;
+
+/**
+ * The word fields of the words a lexicon's tagger meets, direct-mapped by the word's hash (a slot
+ * holds the last word that landed there, compared as a string). News repeats its words: most
+ * tokens copy their fields instead of lower-casing, shaping, hashing and looking the word up in
+ * the lexicon again.
+ */
+class WordFields {
+  private readonly texts: (string | undefined)[];
+  readonly fields: Uint32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    slots = 1 << 14,
+  ) {
+    this.mask = slots - 1;
+    this.texts = new Array(slots).fill(undefined);
+    this.fields = new Uint32Array(slots * W_FIELDS);
+  }
+
+  /** Where the fields of word `w` (of hash `hash`) start in `fields`. */
+  of(w: string, hash: number): number {
+    const slot = (Math.imul(hash, 0x9e3779b1) >>> 18) & this.mask;
+    const at = slot * W_FIELDS;
+    if (this.texts[slot] !== w) {
+      wordFields(w, hash, this.lexicon, this.fields, at);
+      this.texts[slot] = w;
+    }
+    return at;
+  }
+}
+
+function wordFields(w: string, hash: number, lexicon: Lexicon, f: Uint32Array, at: number): void {
+  const lw = w.toLowerCase();
+  f[at + W_WORD] = hash;
+  const lower = (f[at + W_LOWER] = hashString(lw));
+  const shape = shapeOf(w);
+  f[at + W_SHAPE] = hashString(shape);
+  const upperStart = shape[0] === 'X' ? 2 : 0;
+  f[at + W_UPPER_START] = upperStart;
+  const len = lw.length;
+  for (let k = 0; k < 3; k++) f[at + W_PREFIX + k] = len > k + 1 ? hashRange(lw, 0, k + 1) : 0;
+  const endings = lexicon.endings;
+  const suffixes = endings ? 6 : 4;
+  for (let k = 0; k < 6; k++) f[at + W_SUFFIX + k] = k < suffixes && len > k + 1 ? hashRange(lw, len - k - 1, len) : 0;
+  f[at + W_STEM] = endings ? stemHash(lw, endings) : 0;
+  // A capitalised form with a class of its own (a given name that is also a common word) uses it.
+  f[at + W_CLUSTER] = (upperStart && lexicon.cluster(hash)) || lexicon.cluster(lower);
+  f[at + W_NAMES] = lexicon.nameParts ? lexicon.nameParts(lower) : 0;
+  let kind = 0;
+  let uppers = 0;
+  let letters = 0;
+  for (let j = 0; j < w.length; j++) {
+    const code = w.charCodeAt(j);
+    const k = charClass(code);
+    if (k === UPPER) uppers++;
+    if (k === UPPER || k === LOWER) {
+      letters++;
+      kind = Math.max(kind, letterKind(code));
+    }
+  }
+  f[at + W_LETTERS] = kind === 1 && upperStart && !VI_SYLLABLE.test(lw) ? 2 : kind;
+  f[at + W_UPPERS] = uppers;
+  f[at + W_LETTER_COUNT] = letters;
+}
+
+const wordFieldsOf = new WeakMap<Lexicon, WordFields>();
+
 export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
   const n = tokens.length;
   const view: SentenceView = {
@@ -192,38 +279,27 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
     caps: false,
     quote: new Uint8Array(n),
   };
-  const endings = lexicon.endings;
-  const stem = endings ? new Uint32Array(n) : null;
+  let words = wordFieldsOf.get(lexicon);
+  if (!words) wordFieldsOf.set(lexicon, (words = new WordFields(lexicon)));
+  const f = words.fields;
+  const stem = lexicon.endings ? new Uint32Array(n) : null;
   let upper = 0;
   let letters = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const w = t.text;
-    const lw = w.toLowerCase();
-    view.word[i] = hashString(w);
-    view.lower[i] = hashString(lw);
-    const shape = shapeOf(w);
-    view.shape[i] = hashString(shape);
-    view.flags[i] = (t.glued ? 1 : 0) | (shape[0] === 'X' ? 2 : 0);
-    const len = lw.length;
-    for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = len > k + 1 ? hashRange(lw, 0, k + 1) : 0;
-    const suffixes = endings ? 6 : 4;
-    for (let k = 0; k < suffixes; k++) view.suffix[i * 6 + k] = len > k + 1 ? hashRange(lw, len - k - 1, len) : 0;
-    if (stem) stem[i] = stemHash(lw, endings!);
-    // A capitalised form with a class of its own (a given name that is also a common word) uses it.
-    view.cluster[i] = (view.flags[i] & 2 && lexicon.cluster(view.word[i])) || lexicon.cluster(view.lower[i]);
-    if (view.names) view.names[i] = lexicon.nameParts!(view.lower[i]);
-    let kind = 0;
-    for (let j = 0; j < w.length; j++) {
-      const code = w.charCodeAt(j);
-      const k = charClass(code);
-      if (k === UPPER) upper++;
-      if (k === UPPER || k === LOWER) {
-        letters++;
-        kind = Math.max(kind, letterKind(code));
-      }
-    }
-    view.letters[i] = kind === 1 && view.flags[i] & 2 && !VI_SYLLABLE.test(lw) ? 2 : kind;
+    const at = words.of(t.text, hashString(t.text));
+    view.word[i] = f[at + W_WORD];
+    view.lower[i] = f[at + W_LOWER];
+    view.shape[i] = f[at + W_SHAPE];
+    view.flags[i] = (t.glued ? 1 : 0) | f[at + W_UPPER_START];
+    for (let k = 0; k < 3; k++) view.prefix[i * 3 + k] = f[at + W_PREFIX + k];
+    for (let k = 0; k < 6; k++) view.suffix[i * 6 + k] = f[at + W_SUFFIX + k];
+    if (stem) stem[i] = f[at + W_STEM];
+    view.cluster[i] = f[at + W_CLUSTER];
+    if (view.names) view.names[i] = f[at + W_NAMES];
+    view.letters[i] = f[at + W_LETTERS];
+    upper += f[at + W_UPPERS];
+    letters += f[at + W_LETTER_COUNT];
   }
   view.caps = letters >= 8 && upper / letters > 0.8;
   // Runs of capitalised tokens ('Khu thương mại [Lao Bảo]', 'ông [Nguyễn Văn An]').

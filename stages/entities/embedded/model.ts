@@ -169,13 +169,14 @@ export function decodeModel(gz: Buffer): NerModel {
   }
   const table = (m: Map<number, number>) => HashTable.from([...m.keys()], [...m.values()]);
   const gazetteerTable = table(gazetteer);
+  const listed = presenceBits(gazetteer.keys(), gazetteer.size);
   const clusterTable = table(clusters);
   const namePartTable = table(nameParts);
   return {
     header,
     weights: new SparseWeights(tags, buckets, values, header.scale),
     lexicon: {
-      gazetteer: (h) => gazetteerTable.get(h),
+      gazetteer: (h) => (listed.bits[(h & listed.mask) >>> 3] & (1 << (h & 7)) ? gazetteerTable.get(h) : 0),
       cluster: (h) => clusterTable.get(h) >>> 0, // packed classes use all 32 bits
       ...(nameParts.size ? { nameParts: (h: number) => namePartTable.get(h) } : {}),
       ...(header.endings?.length ? { endings: endingSet(header.endings) } : {}),
@@ -183,4 +184,18 @@ export function decodeModel(gz: Buffer): NerModel {
     info: tagInfo(header.tags),
     featureMask: 2 ** header.bits - 1,
   };
+}
+
+/**
+ * One bit per key hash (16 or more bits per key, so about one in 16 absent keys gets past it): the
+ * tagger asks the gazetteer about every run of up to 8 tokens, nearly none of them a name, and a
+ * bit test answers those without a probe of the table.
+ */
+function presenceBits(keys: Iterable<number>, count: number): { bits: Uint8Array; mask: number } {
+  let size = 1 << 16;
+  while (size < 16 * count && size < 1 << 27) size *= 2;
+  const bits = new Uint8Array(size >>> 3);
+  const mask = size - 1;
+  for (const key of keys) bits[(key & mask) >>> 3] |= 1 << (key & 7);
+  return { bits, mask };
 }
