@@ -4,9 +4,11 @@
  */
 export type OffsetMapper = (utf16: number) => number;
 
+/** The mapper of a text without astral characters, where the two numberings agree. */
+export const SAME_OFFSETS: OffsetMapper = (i) => i;
+
 export function codePointMapper(text: string): OffsetMapper {
-  // Fast path: no astral characters, the two numberings agree.
-  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
+  if (!/[\uD800-\uDBFF]/.test(text)) return SAME_OFFSETS;
   const table = new Uint32Array(text.length + 1);
   let cp = 0;
   for (let i = 0; i < text.length; i++) {

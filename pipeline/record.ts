@@ -11,7 +11,7 @@ import type {
   Sentence,
   Timex,
 } from './layers.ts';
-import { codePointMapper } from './offsets.ts';
+import { codePointMapper, SAME_OFFSETS } from './offsets.ts';
 
 const require = createRequire(import.meta.url);
 export const PIPELINE_VERSION: string = require('../package.json').version;
@@ -51,7 +51,9 @@ export interface ErrorRecord {
 
 export function toRecord(doc: Doc): ArticleRecord {
   const cp = codePointMapper(doc.text);
-  const span = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: cp(s.start), end: cp(s.end) });
+  // Most texts have no astral characters: their spans are written as they are, not copied.
+  const spans = <T extends { start: number; end: number }>(list: T[]): T[] =>
+    cp === SAME_OFFSETS ? list : list.map((s) => ({ ...s, start: cp(s.start), end: cp(s.end) }));
   const a = doc.article;
   return {
     id: a.id,
@@ -64,10 +66,10 @@ export function toRecord(doc: Doc): ArticleRecord {
     dateline: doc.dateline,
     text: doc.text,
     lang: doc.language,
-    paragraphs: doc.paragraphs.map(span),
-    sentences: doc.sentences.map(span),
-    entities: doc.entities.map(span),
-    dates: { anchor: doc.anchor, timexes: doc.dates.map(span) },
+    paragraphs: spans(doc.paragraphs),
+    sentences: spans(doc.sentences),
+    entities: spans(doc.entities),
+    dates: { anchor: doc.anchor, timexes: spans(doc.dates) },
     dedup: doc.dedup,
     removed: doc.removed,
     notes: doc.notes,
