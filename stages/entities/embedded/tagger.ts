@@ -53,11 +53,9 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
     if (!n) continue;
     const before = lastTag >= 0 && runsOn(text, lastToken!, tokens[0].start) ? lastTag : -1;
     const view = viewSentence(tokens, model.lexicon);
-    const statics = new Int32Array(n * STATIC_FEATURES);
+    const { statics, tags, probs } = sentenceArrays(n);
     staticFeatures(view, model.featureMask, statics, 0, !decoder.caches); // word features: computed by the cache on a miss
     fillHistory(view, memory, model.featureMask, statics);
-    const tags = new Uint8Array(n);
-    const probs = new Float32Array(n);
     viterbi(decoder, view, statics, tags, probs, before);
     memory.remember(view, tags, model.info);
     for (const chunk of chunks(tags, model.info)) {
@@ -78,6 +76,27 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
   }
   return spans;
 }
+
+/**
+ * A sentence's static features, tags and token confidences, over buffers reused from sentence to
+ * sentence (tagging is synchronous and keeps none of them): fresh typed arrays per sentence were
+ * ~140 KB an article of short-lived memory blocks for the garbage collector.
+ */
+function sentenceArrays(n: number): { statics: Int32Array; tags: Uint8Array; probs: Float32Array } {
+  if (buffers.tags.length < n) {
+    const size = Math.max(n, 2 * buffers.tags.length);
+    buffers = { statics: new Int32Array(size * STATIC_FEATURES), tags: new Uint8Array(size), probs: new Float32Array(size) };
+  }
+  const statics = buffers.statics.subarray(0, n * STATIC_FEATURES);
+  // Slots a model lacks are written as NO_FEATURE, word slots by the cache on a miss: clear anyway,
+  // so that nothing of the previous sentence can leak into this one.
+  statics.fill(0);
+  const probs = buffers.probs.subarray(0, n);
+  probs.fill(0);
+  return { statics, tags: buffers.tags.subarray(0, n), probs };
+}
+
+let buffers = { statics: new Int32Array(0), tags: new Uint8Array(0), probs: new Float32Array(0) };
 
 /**
  * Whether a name may run on from a sentence ending with `last` into the next one, starting at
