@@ -13,8 +13,9 @@ import { join } from 'node:path';
  * snapshot.
  */
 export class SpilledRecords {
-  /** Key -> slot; per slot the record's offset in the file (a double: files past 4 GB) and length. */
-  private readonly slots = new Map<string, number>();
+  /** Per namespace, key -> slot; per slot the record's offset in the file (a double: files past 4 GB) and length. */
+  private readonly spaces = new Map<string, Map<string, number>>();
+  private slotCount = 0;
   private offsets = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
   /** The spill file's descriptor, opened on the first write (closed when this is collected, if not before). */
@@ -28,8 +29,9 @@ export class SpilledRecords {
     closeWhenCollected.register(this, this.file);
   }
 
+  /** Records stored (a key set again counts once). */
   get size(): number {
-    return this.slots.size;
+    return this.slotCount;
   }
 
   /** Bytes written (the spill file's size once flushed). */
@@ -37,16 +39,18 @@ export class SpilledRecords {
     return this.flushed + this.pendingBytes;
   }
 
-  /** Stores a copy of `bytes` under `key` (replacing what it held). */
-  set(key: string, bytes: Uint8Array): void {
-    let slot = this.slots.get(key);
+  /** Stores a copy of `bytes` under `key` of `namespace` (replacing what it held). */
+  set(namespace: string, key: string, bytes: Uint8Array): void {
+    let slots = this.spaces.get(namespace);
+    if (!slots) this.spaces.set(namespace, (slots = new Map()));
+    let slot = slots.get(key);
     if (slot === undefined) {
-      slot = this.slots.size;
+      slot = this.slotCount++;
       if (slot === this.offsets.length) {
         this.offsets = grown(this.offsets);
         this.lengths = grown(this.lengths);
       }
-      this.slots.set(key, slot);
+      slots.set(key, slot);
     }
     this.offsets[slot] = this.flushed + this.pendingBytes;
     this.lengths[slot] = bytes.length;
@@ -59,8 +63,8 @@ export class SpilledRecords {
   }
 
   /** A copy of the record of `key` (its own buffer, offset 0), or undefined. */
-  get(key: string): Uint8Array | undefined {
-    const slot = this.slots.get(key);
+  get(namespace: string, key: string): Uint8Array | undefined {
+    const slot = this.spaces.get(namespace)?.get(key);
     if (slot === undefined) return undefined;
     const offset = this.offsets[slot];
     const out = new Uint8Array(this.lengths[slot]);
@@ -75,16 +79,25 @@ export class SpilledRecords {
     return out;
   }
 
-  keys(): IterableIterator<string> {
-    return this.slots.keys();
+  keys(namespace: string): string[] {
+    return [...(this.spaces.get(namespace)?.keys() ?? [])];
+  }
+
+  namespaces(): string[] {
+    return [...this.spaces.keys()];
+  }
+
+  /** Forgets a namespace's records (their bytes stay in the file until it is closed). */
+  delete(namespace: string): void {
+    this.spaces.delete(namespace);
   }
 
   /** Closes and so removes the spill file; the records are gone. */
   close(): void {
     if (this.file.fd !== null) closeSync(this.file.fd);
     this.file.fd = null;
-    this.slots.clear();
-    this.flushed = this.pendingBytes = 0;
+    this.spaces.clear();
+    this.slotCount = this.flushed = this.pendingBytes = 0;
   }
 
   private flush(): void {

@@ -51,7 +51,8 @@ export interface CorpusSnapshot {
 
 export class MemoryCorpus implements Corpus {
   protected readonly spaces = new Map<string, Namespace>();
-  protected readonly recordSpaces = new Map<string, SpilledRecords>();
+  /** Byte records, in one spill file for every namespace. */
+  protected readonly spilled = new SpilledRecords();
   protected readonly hashCounts = new Map<string, HashCounts>();
   protected readonly hashLists = new Map<string, HashLists>();
 
@@ -84,14 +85,11 @@ export class MemoryCorpus implements Corpus {
   }
 
   async setRecord(namespace: string, key: string, bytes: Uint8Array): Promise<void> {
-    let records = this.recordSpaces.get(namespace);
-    if (!records) this.recordSpaces.set(namespace, (records = new SpilledRecords()));
-    records.set(key, bytes);
+    this.spilled.set(namespace, key, bytes);
   }
 
   async records(namespace: string, keys: string[]): Promise<(Uint8Array | undefined)[]> {
-    const records = this.recordSpaces.get(namespace);
-    return keys.map((key) => records?.get(key));
+    return keys.map((key) => this.spilled.get(namespace, key));
   }
 
   async append(namespace: string, key: string, values: unknown[]): Promise<void> {
@@ -121,14 +119,13 @@ export class MemoryCorpus implements Corpus {
   async keys(namespace: string): Promise<string[]> {
     const counted = this.hashCounts.get(namespace)?.entries().keys ?? [];
     const listed = this.hashLists.get(namespace)?.keys() ?? [];
-    const recorded = this.recordSpaces.get(namespace)?.keys() ?? [];
+    const recorded = this.spilled.keys(namespace);
     return [...this.space(namespace).keys(), ...recorded, ...Array.from(counted, (k) => k.toString(36)), ...Array.from(listed, (k) => k.toString(36))];
   }
 
   /** Removes the records' spill files: the corpus is no longer usable after. */
   async close(): Promise<void> {
-    for (const records of this.recordSpaces.values()) records.close();
-    this.recordSpaces.clear();
+    this.spilled.close();
   }
 
   /** The whole state as JSON-able data, for `--index DIR`. */
@@ -136,7 +133,9 @@ export class MemoryCorpus implements Corpus {
     const spaces: CorpusSnapshot['spaces'] = {};
     for (const [name, space] of this.spaces) spaces[name] = [...space.entries()];
     const records: CorpusSnapshot['records'] = {};
-    for (const [name, stored] of this.recordSpaces) records[name] = Array.from(stored.keys(), (key) => [key, Buffer.from(stored.get(key)!).toString('base64')]);
+    for (const name of this.spilled.namespaces()) {
+      records[name] = this.spilled.keys(name).map((key) => [key, Buffer.from(this.spilled.get(name, key)!).toString('base64')]);
+    }
     const hashCounts: CorpusSnapshot['hashCounts'] = {};
     for (const [name, table] of this.hashCounts) {
       const { keys, counts } = table.entries();
@@ -152,9 +151,7 @@ export class MemoryCorpus implements Corpus {
     const corpus = new MemoryCorpus();
     for (const [name, entries] of Object.entries(snapshot.spaces)) corpus.spaces.set(name, new Map(entries));
     for (const [name, entries] of Object.entries(snapshot.records)) {
-      const records = new SpilledRecords();
-      for (const [key, base64] of entries) records.set(key, Buffer.from(base64, 'base64'));
-      corpus.recordSpaces.set(name, records);
+      for (const [key, base64] of entries) corpus.spilled.set(name, key, Buffer.from(base64, 'base64'));
     }
     for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashCounts.from(keys, counts));
     for (const [name, lists] of Object.entries(snapshot.hashLists)) corpus.hashLists.set(name, HashLists.from(lists));

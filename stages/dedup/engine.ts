@@ -7,7 +7,7 @@ import { articleHints, featuresWithout, hintFeatures, termAt, type DedupHints, t
 import { fmix32, MinHasher, type ShingleHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { dice, storySimilarity, type StoryView } from './similarity.ts';
-import { packEntry, readEntry, type IndexEntry } from './stored.ts';
+import { packEntry, packSummary, readEntry, type IndexEntry } from './stored.ts';
 import { idf, stopList, type HashedVector, type StopList } from './terms.ts';
 import { sortedJaccard } from './text.ts';
 /**
@@ -24,6 +24,7 @@ export const NS = {
   band: 'dedup:band',
   posting: 'dedup:post',
   profile: 'dedup:doc',
+  summary: 'dedup:summary',
   story: 'dedup:story',
 } as const;
 
@@ -104,21 +105,14 @@ export async function dedupArticle(doc: Doc, corpus: Corpus, res: DedupResources
   const overlap = sentenceOverlaps(f.sentenceTerms, match.similar, opt.overlapThreshold);
 
   // 4. writes
-  const entry = packEntry({
-    seq: counted.seq,
-    story: match.story,
-    date: f.date,
-    dup: match.dup?.id ?? null,
-    vector: query.hashed,
-    mentions: f.mentions,
-    shingles: f.shingles,
-    sentences: f.sentenceTerms,
-    top: query.top.slice(0, 8).map((i) => termAt(f.terms, i)),
-    entities: f.entities,
-  });
+  const { story } = match;
+  const entry = packEntry({ seq: counted.seq, story, date: f.date, vector: query.hashed, mentions: f.mentions, shingles: f.shingles, sentences: f.sentenceTerms, entities: f.entities });
+  const top = query.top.slice(0, 8).map((i) => termAt(f.terms, i));
+  const summary = packSummary({ story, date: f.date, dup: match.dup?.id ?? null, top, entities: f.entities });
   const openBuckets = f.bands.filter((_, i) => bandLists[i].length < opt.pageSize);
   await Promise.all([
     corpus.setRecord(NS.profile, id, entry),
+    corpus.setRecord(NS.summary, id, summary),
     ...(counted.furnitureHashes.length ? [corpus.incrementHashes(NS.df, counted.furnitureHashes, -1)] : []),
     corpus.append(NS.story, match.story, [id]),
     ...(openBuckets.length ? [corpus.appendHashed(NS.band, openBuckets, id)] : []),

@@ -56,26 +56,29 @@ const n = lines.length;
 const snapshotBytes = JSON.stringify(corpus.snapshot()).length;
 const internals = corpus as unknown as {
   spaces: Map<string, unknown>;
-  recordSpaces: Map<string, SpilledRecords>;
+  spilled: SpilledRecords;
   hashCounts: Map<string, { size: number }>;
   hashLists: Map<string, unknown>;
 };
 const counterKeys = Object.fromEntries([...internals.hashCounts].map(([name, table]) => [name, table.size]));
-const spillBytes = [...internals.recordSpaces.values()].reduce((n, r) => n + r.bytes, 0);
+const spillBytes = internals.spilled.bytes;
+// Each namespace's index, forgotten one at a time: [label, forget].
+const parts: [string, () => void][] = [
+  ...[...internals.spaces.keys()].map((name): [string, () => void] => [name, () => internals.spaces.delete(name)]),
+  ...internals.spilled.namespaces().map((name): [string, () => void] => [`records ${name}`, () => internals.spilled.delete(name)]),
+  ...[internals.hashCounts, internals.hashLists].flatMap((spaces) => [...spaces.keys()].map((name): [string, () => void] => [`hashed ${name}`, () => spaces.delete(name)])),
+];
 const heapKB: Record<string, number> = {};
-const kinds = [['', internals.spaces], ['records ', internals.recordSpaces], ['hashed ', internals.hashCounts], ['hashed ', internals.hashLists]] as const;
-for (const [kind, spaces] of kinds) {
-  for (const name of [...spaces.keys()]) {
-    gc();
-    gc(); // the first full collection after the run still finds the run's garbage
-    const before = process.memoryUsage();
-    spaces.delete(name);
-    gc();
-    const after = process.memoryUsage();
-    // Typed arrays live outside the JS heap: count their bytes too.
-    const freed = before.heapUsed - after.heapUsed + (before.arrayBuffers - after.arrayBuffers);
-    heapKB[kind + name] = +(freed / n / 1024).toFixed(2);
-  }
+for (const [label, forget] of parts) {
+  gc();
+  gc(); // the first full collection after the run still finds the run's garbage
+  const before = process.memoryUsage();
+  forget();
+  gc();
+  const after = process.memoryUsage();
+  // Typed arrays live outside the JS heap: count their bytes too.
+  const freed = before.heapUsed - after.heapUsed + (before.arrayBuffers - after.arrayBuffers);
+  heapKB[label] = +(freed / n / 1024).toFixed(2);
 }
 const ms = (x: number) => +(x / n).toFixed(3);
 console.log(JSON.stringify({

@@ -1,7 +1,7 @@
 import type { Corpus } from '../../pipeline/corpus.ts';
 import { NS } from './engine.ts';
 import { entityKey } from './profile.ts';
-import { readEntry, type IndexEntry } from './stored.ts';
+import { readSummary, type SummaryEntry } from './stored.ts';
 
 /** One line of `<name>.stories.jsonl`: a story cluster and what it is about. */
 export interface StoryCluster {
@@ -17,10 +17,7 @@ export interface StoryCluster {
   terms: string[];
 }
 
-/**
- * Stories in batches: only a batch's members' summary fields are held at once (an index entry
- * is kilobytes; a long run's members are many).
- */
+/** Stories in batches: only a batch's members' summaries are held at once (a long run's members are many). */
 export async function summarizeStories(corpus: Corpus, ids: string[]): Promise<StoryCluster[]> {
   const stories: string[] = [];
   const seen = new Set<string>();
@@ -44,9 +41,7 @@ export async function summarizeStories(corpus: Corpus, ids: string[]): Promise<S
 
 const BATCH = 1000;
 
-type Summary = Pick<IndexEntry, 'story' | 'date' | 'dup' | 'top' | 'entities'>;
-
-function cluster(story: string, members: string[], profiles: Map<string, Summary | undefined>): StoryCluster {
+function cluster(story: string, members: string[], profiles: Map<string, SummaryEntry | undefined>): StoryCluster {
   const dates = members.map((m) => profiles.get(m)?.date ?? null).filter((d): d is string => !!d).sort();
   const names = new Map<string, { name: string; articles: number }>();
   const terms = new Map<string, number>();
@@ -72,11 +67,6 @@ function cluster(story: string, members: string[], profiles: Map<string, Summary
   };
 }
 
-/** The summary fields of ids' index entries (not the entries: they hold their whole record). */
-async function summaries(corpus: Corpus, ids: string[]): Promise<(Summary | undefined)[]> {
-  return (await corpus.records(NS.profile, ids)).map((bytes) => {
-    if (!bytes) return undefined;
-    const { story, date, dup, top, entities } = readEntry(bytes);
-    return { story, date, dup, top, entities };
-  });
+async function summaries(corpus: Corpus, ids: string[]): Promise<(SummaryEntry | undefined)[]> {
+  return (await corpus.records(NS.summary, ids)).map((bytes) => bytes && readSummary(bytes));
 }

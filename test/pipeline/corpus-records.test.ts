@@ -12,32 +12,33 @@ function record(n: number, seed: number): Uint8Array {
 }
 
 describe('SpilledRecords', () => {
-  it('gives back every record, pending or on disk, small, empty or larger than the write batch; a key set again gives its last record', () => {
+  it('gives back every record of two namespaces, pending or on disk, small, empty or larger than the write batch; a key set again gives its last record', () => {
     const records = new SpilledRecords();
     const sizes = [0, 1, 7000, 5, 70000, 30000];
     const expected = new Map<string, Uint8Array>();
     const same = (a: Uint8Array | undefined, b: Uint8Array) => !!a && a.byteOffset === 0 && Buffer.compare(a, b) === 0; // offset 0: word views need an aligned start
     for (let k = 0; k < 300; k++) {
       const bytes = k === 100 ? record(3 << 20, k) : record(sizes[k % sizes.length] + (k % 3), k);
-      records.set(`id${k % 250}`, bytes); // the last 50 replace earlier ones
-      expected.set(`id${k % 250}`, bytes);
-      if (k % 25 === 0) for (const [key, want] of expected) expect(same(records.get(key), want)).toBe(true);
+      records.set(k % 2 ? 'odd' : 'even', `id${k % 250}`, bytes); // the last 50 replace earlier ones
+      expected.set(`${k % 2 ? 'odd' : 'even'} id${k % 250}`, bytes);
+      if (k % 25 === 0) for (const [name, want] of expected) expect(same(records.get(...(name.split(' ') as [string, string])), want)).toBe(true);
     }
     expect(records.size).toBe(250);
     expect(records.bytes).toBeGreaterThan(6 << 20); // several write batches, and one record larger than a batch
-    for (const [key, want] of expected) expect(same(records.get(key), want)).toBe(true);
-    expect(records.get('nope')).toBeUndefined();
-    expect([...records.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [name, want] of expected) expect(same(records.get(...(name.split(' ') as [string, string])), want)).toBe(true);
+    expect(records.get('odd', 'nope')).toBeUndefined();
+    expect(records.get('other', 'id1')).toBeUndefined();
+    expect([...records.keys('odd'), ...records.keys('even')].sort()).toEqual([...expected.keys()].map((k) => k.split(' ')[1]).sort());
     records.close();
-    expect(records.get('id1')).toBeUndefined();
+    expect(records.get('odd', 'id1')).toBeUndefined();
   });
 
   it('leaves no file behind: the spill file is unlinked as soon as it is open', () => {
     const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith('newsnlp-corpus-'));
     const before = ours();
     const records = new SpilledRecords();
-    records.set('a', record(2 << 20, 1)); // past the write batch: on disk
-    expect(Buffer.compare(records.get('a')!, record(2 << 20, 1))).toBe(0);
+    records.set('doc', 'a', record(2 << 20, 1)); // past the write batch: on disk
+    expect(Buffer.compare(records.get('doc', 'a')!, record(2 << 20, 1))).toBe(0);
     expect(ours()).toEqual(before);
     records.close();
   });

@@ -7,7 +7,7 @@ import { parseWire, stringifyWire } from '../../../pipeline/wire.ts';
 import { createDatesStage } from '../../../stages/dates/index.ts';
 import { createDedupStage } from '../../../stages/dedup/index.ts';
 import { createShingleHasher } from '../../../stages/dedup/minhash.ts';
-import { packEntry, readEntry } from '../../../stages/dedup/stored.ts';
+import { packEntry, packSummary, readEntry, readSummary } from '../../../stages/dedup/stored.ts';
 import { createSentencesStage } from '../../../stages/sentences/index.ts';
 
 const config = defaultConfig({ dedup: { duplicateThreshold: 0.5, storyThreshold: 0.11 } });
@@ -123,31 +123,31 @@ describe('story summaries through the split', () => {
 });
 
 describe('packed index entries', () => {
-  it('round-trip every field (null years, days before 1970, null date and duplicate, names with newlines)', () => {
+  it('round-trip every field (null years, days before 1970, a null date, names with newlines)', () => {
     const entry = {
       seq: 4000000000,
       story: 'bài-1 Đà Nẵng',
       date: null,
-      dup: 'x',
       vector: { keys: Uint32Array.from([3, 9]), weights: Float32Array.from([0.6, 0.8]) },
       mentions: [[2016, 16995, 17000], [null, 194, 194], [1960, -3653, -3600]] as [number | null, number, number][],
       shingles: Uint32Array.from([1, 7, 0xffffffff]),
       sentences: [Uint32Array.from([5, 6, 7]), new Uint32Array(0), Uint32Array.from([0xfffffffe])],
-      top: ['hội đàm', 'NATO'],
       entities: ['USD\nToyota', ''],
     };
     const bytes = packEntry(entry);
     for (const back of [readEntry(bytes), readEntry(Buffer.concat([Buffer.from([0]), bytes]).subarray(1))]) {
       expect(back.seq).toBe(entry.seq);
-      expect([back.story, back.date, back.dup]).toEqual(['bài-1 Đà Nẵng', null, 'x']);
+      expect([back.story, back.date]).toEqual(['bài-1 Đà Nẵng', null]);
       expect([...back.vector.keys]).toEqual([3, 9]);
       expect([...back.vector.weights]).toEqual([...entry.vector.weights]);
       expect(back.mentions).toEqual(entry.mentions);
       expect([...back.shingles]).toEqual([...entry.shingles]);
       expect(back.sentences.map((s) => [...s])).toEqual([[5, 6, 7], [], [0xfffffffe]]);
-      expect([back.top, back.entities]).toEqual([entry.top, entry.entities]);
+      expect(back.entities).toEqual(entry.entities);
     }
-    const empty = { ...entry, date: '2016-07-13', dup: null, vector: { keys: new Uint32Array(0), weights: new Float32Array(0) }, mentions: [], shingles: new Uint32Array(0), sentences: [], top: [], entities: [] };
-    expect(readEntry(packEntry(empty))).toMatchObject({ date: '2016-07-13', dup: null, mentions: [], sentences: [], top: [], entities: [] });
+    const empty = { ...entry, date: '2016-07-13', vector: { keys: new Uint32Array(0), weights: new Float32Array(0) }, mentions: [], shingles: new Uint32Array(0), sentences: [], entities: [] };
+    expect(readEntry(packEntry(empty))).toMatchObject({ date: '2016-07-13', mentions: [], sentences: [], entities: [] });
+    const summary = { story: 'bài-1', date: null, dup: 'x', top: ['hội đàm', 'NATO'], entities: ['USD\nToyota'] };
+    expect(readSummary(packSummary(summary))).toEqual(summary);
   });
 });
