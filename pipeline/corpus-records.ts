@@ -64,19 +64,40 @@ export class SpilledRecords {
 
   /** A copy of the record of `key` (its own buffer, offset 0), or undefined. */
   get(namespace: string, key: string): Uint8Array | undefined {
-    const slot = this.spaces.get(namespace)?.get(key);
-    if (slot === undefined) return undefined;
-    const offset = this.offsets[slot];
-    const out = new Uint8Array(this.lengths[slot]);
-    if (offset >= this.flushed) out.set(this.pending.subarray(offset - this.flushed, offset - this.flushed + out.length));
-    else {
-      for (let done = 0; done < out.length; ) {
-        const n = readSync(this.file.fd!, out, done, out.length - done, offset + done);
-        if (n === 0) throw new Error('corpus spill file: record cut short');
-        done += n;
-      }
+    return this.getMany(namespace, [key])[0];
+  }
+
+  /**
+   * Copies of the records of `keys` (undefined where none), read into one buffer (one allocation
+   * for a whole batch of candidates), each starting at a multiple of 4 bytes: word views of them
+   * need no copy.
+   */
+  getMany(namespace: string, keys: string[]): (Uint8Array | undefined)[] {
+    const slots = this.spaces.get(namespace);
+    const found = keys.map((key) => slots?.get(key));
+    let total = 0;
+    for (const slot of found) if (slot !== undefined) total += padded(this.lengths[slot]);
+    const buffer = new Uint8Array(total);
+    let at = 0;
+    return found.map((slot) => {
+      if (slot === undefined) return undefined;
+      const out = buffer.subarray(at, at + this.lengths[slot]);
+      at += padded(out.length);
+      this.read(this.offsets[slot], out);
+      return out;
+    });
+  }
+
+  private read(offset: number, out: Uint8Array): void {
+    if (offset >= this.flushed) {
+      out.set(this.pending.subarray(offset - this.flushed, offset - this.flushed + out.length));
+      return;
     }
-    return out;
+    for (let done = 0; done < out.length; ) {
+      const n = readSync(this.file.fd!, out, done, out.length - done, offset + done);
+      if (n === 0) throw new Error('corpus spill file: record cut short');
+      done += n;
+    }
   }
 
   keys(namespace: string): string[] {
@@ -116,6 +137,8 @@ export class SpilledRecords {
 const closeWhenCollected = new FinalizationRegistry<{ fd: number | null }>((file) => {
   if (file.fd !== null) closeSync(file.fd);
 });
+
+const padded = (bytes: number) => (bytes + 3) & ~3;
 
 /** Records are written in batches of this many bytes (and read back from the batch until then). */
 const PENDING_BYTES = 1 << 20;

@@ -89,7 +89,7 @@ export class MemoryCorpus implements Corpus {
   }
 
   async records(namespace: string, keys: string[]): Promise<(Uint8Array | undefined)[]> {
-    return keys.map((key) => this.spilled.get(namespace, key));
+    return this.spilled.getMany(namespace, keys);
   }
 
   async append(namespace: string, key: string, values: unknown[]): Promise<void> {

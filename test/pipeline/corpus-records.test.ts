@@ -26,6 +26,10 @@ describe('SpilledRecords', () => {
     expect(records.size).toBe(250);
     expect(records.bytes).toBeGreaterThan(6 << 20); // several write batches, and one record larger than a batch
     for (const [name, want] of expected) expect(same(records.get(...(name.split(' ') as [string, string])), want)).toBe(true);
+    const odd = [...expected].filter(([name]) => name.startsWith('odd ')).map(([name, want]) => [name.slice(4), want] as const);
+    const many = records.getMany('odd', [...odd.map(([key]) => key), 'nope']);
+    expect(many.at(-1)).toBeUndefined();
+    expect(odd.filter(([, want], k) => !many[k] || many[k]!.byteOffset % 4 !== 0 || Buffer.compare(many[k]!, want) !== 0)).toEqual([]); // each at a word boundary
     expect(records.get('odd', 'nope')).toBeUndefined();
     expect(records.get('other', 'id1')).toBeUndefined();
     expect([...records.keys('odd'), ...records.keys('even')].sort()).toEqual([...expected.keys()].map((k) => k.split(' ')[1]).sort());
