@@ -1,4 +1,3 @@
-import * as chrono from 'chrono-node';
 import { franc } from 'franc';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
@@ -73,11 +72,13 @@ export const BASELINES: Record<string, Baseline> = {
     });
   },
   /** chrono-node on its own, in the article's language where chrono has a locale (vi, en). */
-  'chrono-node': async (articles) =>
-    timeEach(articles, (a) => {
+  'chrono-node': async (articles) => {
+    const chrono = (await import('../stages/dates/chrono.ts')).chronoLibrary();
+    return timeEach(articles, (a) => {
       const ref = a.published ? new Date(a.published) : undefined;
       return a.lang === 'vi' ? chrono.vi.parse(articleText(a), ref) : chrono.parse(articleText(a), ref);
-    }),
+    });
+  },
   /** Exhaustive pairwise shingle Jaccard on a sample: what dedup without an index costs per article. */
   async 'pairwise-jaccard'(articles) {
     const { shingles, jaccard } = await import('../stages/dedup/index.ts');

@@ -7,12 +7,11 @@
  *  - `{html, keep, drop}` records (segments; always HTML): snippet precision/recall/F1/accuracy.
  *  - Seeds carry title/byline/outlet/dateline: exact-match accuracy of each.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Article } from '../../pipeline/article.ts';
 import { MemoryCorpus } from '../../pipeline/corpus.ts';
 import { createDoc, type Doc } from '../../pipeline/doc.ts';
 import type { EvalExample, EvalOptions, EvalResult, EvalTable, GoldRecord, StageEvaluator } from '../../pipeline/evaluate/contract.ts';
+import { htmlLibraries } from './html.ts';
 import { createBoilerplateStage } from './index.ts';
 import { recordScore, shingleMatch, shingleScore, snippetCounts, snippetScore, type SnippetCounts } from './score.ts';
 
@@ -23,6 +22,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 /** Readability alone: the library's own `textContent`, with default options, the baseline the stage must beat. */
 export function readabilityAlone(html: string): string {
   try {
+    const { parseHTML, Readability } = htmlLibraries();
     const { document } = parseHTML(html);
     return new Readability(document as unknown as Document).parse()?.textContent ?? '';
   } catch {

@@ -3,8 +3,23 @@
  * nothing, so page scripts never run and nothing the page references is fetched. The DOM walks
  * here are iterative, so deep nesting cannot overflow the stack.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { parseHTML as ParseHTML } from 'linkedom';
+
+const require = createRequire(import.meta.url);
+let libraries: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
+
+/**
+ * linkedom and Readability, loaded with the first page of HTML: they take ~0.6 s to load, in
+ * every thread, and a dump of plain text never needs them.
+ */
+export function htmlLibraries(): { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } {
+  return (libraries ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  });
+}
 
 /**
  * Elements that never hold article text. A <figcaption> is marked up as figure furniture: both HTML
@@ -162,6 +177,7 @@ export function extractHtml(html: string, url?: string): HtmlExtraction {
   if (scanHtml(source, false).depth > PARSE_MAX_DEPTH) {
     return { content: null, page: scanHtml(source, true).text, title: null, byline: null, lang: null };
   }
+  const { parseHTML, Readability } = htmlLibraries();
   const { document } = parseHTML(source);
   const doc = document as unknown as Document & DomNode;
   const lang = doc.documentElement?.getAttribute?.('lang') ?? null;

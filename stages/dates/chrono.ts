@@ -3,13 +3,25 @@
  * as the baseline the evaluator shows side by side. Relative phrases ('two weeks ago', 'this
  * month') are left to the rule sets, which write TIMEX3 values at the right level of detail.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as chrono from 'chrono-node';
 import type { Timex } from '../../pipeline/layers.ts';
 import { formatDay, type Day } from './calendar.ts';
 import { referenceDay, triggerWindows, type Candidate, type Resolver, type TimexValue } from './engine.ts';
 import { dayValue, monthValue, weekdayDay } from './values.ts';
 
 type Parser = { parse(text: string, ref?: Date, options?: object): chrono.ParsedResult[] };
+
+const require = createRequire(import.meta.url);
+let library: typeof chrono | undefined;
+
+/**
+ * chrono-node, loaded on first use: it takes ~0.6 s to load, in every thread, and text in a
+ * language with its own rule set and no use for chrono (Vietnamese) never needs it.
+ */
+export function chronoLibrary(): typeof chrono {
+  return (library ??= require('chrono-node') as typeof chrono);
+}
 
 /**
  * English chrono with only the parsers whose results the stage keeps (month names with a day,
@@ -18,33 +30,21 @@ type Parser = { parse(text: string, ref?: Date, options?: object): chrono.Parsed
  */
 function englishCalendar(): Parser {
   const keep = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeExpressionParser', 'ENMonthNameParser', 'ENCasualTimeParser']);
-  const custom = chrono.casual.clone();
+  const custom = chronoLibrary().casual.clone();
   const parsers = custom.parsers.filter((p) => keep.has(p.constructor.name));
   // a chrono release that renames its parsers keeps working, only slower
   if (parsers.length >= 4) custom.parsers = parsers;
   return custom;
 }
 
-const EN_CALENDAR = englishCalendar();
+let enCalendar: Parser | undefined;
 
-const LOCALES: Record<string, Parser> = {
-  en: chrono.casual,
-  vi: (chrono as unknown as { vi: Parser }).vi,
-  de: chrono.de,
-  fr: chrono.fr,
-  ja: chrono.ja,
-  pt: chrono.pt,
-  nl: chrono.nl,
-  zh: chrono.zh,
-  ru: chrono.ru,
-  es: chrono.es,
-  uk: chrono.uk,
-  it: (chrono as unknown as { it: Parser }).it,
-  sv: (chrono as unknown as { sv: Parser }).sv,
-};
+const LOCALES = ['en', 'vi', 'de', 'fr', 'ja', 'pt', 'nl', 'zh', 'ru', 'es', 'uk', 'it', 'sv'];
 
 export function chronoParser(lang: string): Parser | null {
-  return LOCALES[lang] ?? null;
+  if (!LOCALES.includes(lang)) return null;
+  const lib = chronoLibrary() as unknown as Record<string, Parser>;
+  return lang === 'en' ? lib.casual : lib[lang];
 }
 
 interface Known {
@@ -98,7 +98,7 @@ const CALENDAR_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z
 const RELATIVE_WORD = /\b(?:this|last|next|ago|today|yesterday|tomorrow|tonight|now|week|month|year|through|from|to|until|between|and)\b|[-–]/i;
 
 export function chronoCandidates(text: string, lang: string): Candidate[] {
-  const parser = lang === 'en' ? EN_CALENDAR : chronoParser(lang);
+  const parser = lang === 'en' ? (enCalendar ??= englishCalendar()) : chronoParser(lang);
   if (!parser) return [];
   const out: Candidate[] = [];
   // chrono reads every position of what it is given: give it only the stretches around calendar words
