@@ -17,7 +17,8 @@ export class HashTable {
 
   /**
    * `maxLoad`: the share of slots filled before the table doubles. Above 1/2, a lookup of an
-   * absent key probes longer: worth it for tables that mostly grow (one more key an article).
+   * absent key probes longer: worth it for a table that grows with the run and whose keys are
+   * looked up rarely (dedup's LSH bucket heads).
    */
   constructor(
     capacity = 1024,
