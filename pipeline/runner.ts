@@ -77,11 +77,21 @@ export class RunInterrupted extends Error {
 
 /** Runs the configured stages over every input, one output file per input. */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  if (options.corpus) return run(options, options.corpus);
+  // A corpus of our own: closed however the run ends (the in-memory one holds a spill file open).
+  const corpus = options.indexDir ? await loadCorpus(options.indexDir) : new MemoryCorpus();
+  try {
+    return await run(options, corpus);
+  } finally {
+    await corpus.close();
+  }
+}
+
+async function run(options: RunOptions, corpus: Corpus): Promise<RunSummary> {
   const { config } = options;
   const started = performance.now();
   const indexPath = options.indexDir ? corpusFile(options.indexDir) : null;
   const indexPrint = indexPath ? await fileFingerprint(indexPath) : null;
-  const corpus = options.corpus ?? (options.indexDir ? await loadCorpus(options.indexDir) : new MemoryCorpus());
   const stages = createStages(config);
   const timings: Record<string, number[]> = Object.fromEntries(config.stages.map((s) => [s, []]));
   const summary: RunSummary = { records: 0, errors: 0, seconds: 0, articlesPerSecond: 0, threads: 0, inputs: [], stageTimings: timings, resumedFrom: 0 };

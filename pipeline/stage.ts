@@ -16,8 +16,9 @@ import type { Doc } from './doc.ts';
  *  - `process` never changes `doc.article` (the thread does not send it back) and leaves in
  *    `doc.hints` only plain data or typed arrays (they cross threads by structured clone and
  *    machines as wire JSON, pipeline/wire.ts);
- *  - corpus values survive JSON (the resume journal and Redis store them), and an object read
- *    from the corpus is changed only through `set` (Redis returns copies, memory does not);
+ *  - corpus values are JSON or bytes (the resume journal and Redis store them), and what a stage
+ *    reads from the corpus it never changes in place, only through the Corpus methods (Redis
+ *    returns copies, memory may not);
  *  - `observe` and `integrate` keep to their own namespaces (resume replays them separately).
  */
 export interface Stage {
