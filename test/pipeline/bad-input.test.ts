@@ -133,8 +133,10 @@ describe('bad input: every item becomes a record or an error line that says what
     expect([...records, ...errors.keys()].sort()).toEqual(articles.map((a) => a.id).sort());
     expect(records).toContain('after');
     for (const e of errors.values()) expect(e.stage).not.toBe('source');
-    expect(seconds).toBeLessThan(20);
-  }, 60_000);
+    // ~3.5 s on a quiet machine; the bound is a hang guard (a backtracking regex on these inputs
+    // would run for hours), loose enough for a loaded machine (24.7 s seen with other jobs running).
+    expect(seconds).toBeLessThan(60);
+  }, 120_000);
 
   // One thread takes two articles at once, so 'hai' waits on the thread that 'hang' holds: it is
   // lost with that thread and must run again on the new one.
