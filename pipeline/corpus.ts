@@ -49,6 +49,31 @@ export interface CorpusSnapshot {
   hashLists: Record<string, HashListsSnapshot>;
 }
 
+/**
+ * A slice of one namespace of a snapshot: `--index DIR` saves a corpus as one JSON line per slice,
+ * so that no line (a JavaScript string) grows with the corpus. A hashed-list namespace gives its
+ * strings before its entries.
+ */
+export type SnapshotPart =
+  | { space: string; entries: [string, unknown][] }
+  | { records: string; entries: [string, string][] }
+  | { hashCounts: string; keys: number[]; counts: number[] }
+  | { hashLists: string; strings: string[] }
+  | { hashLists: string; keys: number[]; values: number[] };
+
+/** Entries per snapshot part: records are ~10 KB of base64 each, the rest a few bytes. */
+const PART_RECORDS = 1_000;
+const PART_ENTRIES = 100_000;
+
+/** `target.push(...items)` without the argument-count limit of a spread. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function* slices<T>(items: T[], size: number): Generator<T[]> {
+  for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
+}
+
 export class MemoryCorpus implements Corpus {
   protected readonly spaces = new Map<string, Namespace>();
   /** Byte records, in one spill file for every namespace. */
@@ -128,33 +153,105 @@ export class MemoryCorpus implements Corpus {
     this.spilled.close();
   }
 
-  /** The whole state as JSON-able data, for `--index DIR`. */
+  /** The whole state as JSON-able data (tests and measurements; `--index DIR` saves `parts()`). */
   snapshot(): CorpusSnapshot {
-    const spaces: CorpusSnapshot['spaces'] = {};
-    for (const [name, space] of this.spaces) spaces[name] = [...space.entries()];
-    const records: CorpusSnapshot['records'] = {};
-    for (const name of this.spilled.namespaces()) {
-      records[name] = this.spilled.keys(name).map((key) => [key, Buffer.from(this.spilled.get(name, key)!).toString('base64')]);
+    const snapshot: CorpusSnapshot = { spaces: {}, records: {}, hashCounts: {}, hashLists: {} };
+    for (const part of this.parts()) {
+      if ('space' in part) append((snapshot.spaces[part.space] ??= []), part.entries);
+      else if ('records' in part) append((snapshot.records[part.records] ??= []), part.entries);
+      else if ('hashCounts' in part) {
+        const counts = (snapshot.hashCounts[part.hashCounts] ??= { keys: [], counts: [] });
+        append(counts.keys, part.keys);
+        append(counts.counts, part.counts);
+      } else {
+        const lists = (snapshot.hashLists[part.hashLists] ??= { keys: [], values: [], strings: [] });
+        if ('strings' in part) append(lists.strings, part.strings);
+        else {
+          append(lists.keys, part.keys);
+          append(lists.values, part.values);
+        }
+      }
     }
-    const hashCounts: CorpusSnapshot['hashCounts'] = {};
+    return snapshot;
+  }
+
+  /** The whole state as slices (see SnapshotPart), records read from the spill file a slice at a time. */
+  *parts(): Generator<SnapshotPart> {
+    for (const [name, space] of this.spaces) for (const entries of slices([...space.entries()], PART_ENTRIES)) yield { space: name, entries };
+    for (const name of this.spilled.namespaces()) {
+      for (const keys of slices(this.spilled.keys(name), PART_RECORDS)) {
+        yield { records: name, entries: keys.map((key) => [key, Buffer.from(this.spilled.get(name, key)!).toString('base64')]) };
+      }
+    }
     for (const [name, table] of this.hashCounts) {
       const { keys, counts } = table.entries();
-      hashCounts[name] = { keys: Array.from(keys), counts: Array.from(counts) };
+      for (let at = 0; at < keys.length; at += PART_ENTRIES) {
+        yield { hashCounts: name, keys: Array.from(keys.subarray(at, at + PART_ENTRIES)), counts: Array.from(counts.subarray(at, at + PART_ENTRIES)) };
+      }
     }
-    const hashLists: CorpusSnapshot['hashLists'] = {};
-    for (const [name, lists] of this.hashLists) hashLists[name] = lists.snapshot();
-    return { spaces, records, hashCounts, hashLists };
+    for (const [name, lists] of this.hashLists) {
+      const { keys, values, strings } = lists.snapshot();
+      for (const slice of slices(strings, PART_ENTRIES)) yield { hashLists: name, strings: slice };
+      for (let at = 0; at < keys.length; at += PART_ENTRIES) yield { hashLists: name, keys: keys.slice(at, at + PART_ENTRIES), values: values.slice(at, at + PART_ENTRIES) };
+    }
   }
 
   static fromSnapshot(snapshot: CorpusSnapshot): MemoryCorpus {
     if (!snapshot.spaces || !snapshot.records || !snapshot.hashCounts || !snapshot.hashLists) throw new Error('written by an older version of newsnlp (before dedup 1.5); build the index again');
+    const parts: SnapshotPart[] = [
+      ...Object.entries(snapshot.spaces).map(([space, entries]) => ({ space, entries })),
+      ...Object.entries(snapshot.records).map(([records, entries]) => ({ records, entries })),
+      ...Object.entries(snapshot.hashCounts).map(([hashCounts, { keys, counts }]) => ({ hashCounts, keys, counts })),
+      ...Object.entries(snapshot.hashLists).flatMap(([hashLists, { keys, values, strings }]) => [
+        { hashLists, strings },
+        { hashLists, keys, values },
+      ]),
+    ];
+    return MemoryCorpus.fromParts(parts);
+  }
+
+  /** A corpus from the slices `parts()` gave, in that order. */
+  static fromParts(parts: Iterable<SnapshotPart>): MemoryCorpus {
+    const loader = MemoryCorpus.loader();
+    for (const part of parts) loader.add(part);
+    return loader.finish();
+  }
+
+  /**
+   * Builds a corpus slice by slice, as a saved index is read line by line: records go straight to
+   * the spill file; hashed counters and lists are gathered as numbers and built at the end.
+   */
+  static loader(): { add(part: SnapshotPart): void; finish(): MemoryCorpus } {
     const corpus = new MemoryCorpus();
-    for (const [name, entries] of Object.entries(snapshot.spaces)) corpus.spaces.set(name, new Map(entries));
-    for (const [name, entries] of Object.entries(snapshot.records)) {
-      for (const [key, base64] of entries) corpus.spilled.set(name, key, Buffer.from(base64, 'base64'));
-    }
-    for (const [name, { keys, counts }] of Object.entries(snapshot.hashCounts)) corpus.hashCounts.set(name, HashCounts.from(keys, counts));
-    for (const [name, lists] of Object.entries(snapshot.hashLists)) corpus.hashLists.set(name, HashLists.from(lists));
-    return corpus;
+    const counts = new Map<string, { keys: number[]; counts: number[] }>();
+    const lists = new Map<string, HashListsSnapshot>();
+    return {
+      add(part) {
+        if ('space' in part) {
+          const space = corpus.space(part.space);
+          for (const [key, value] of part.entries) space.set(key, value);
+        } else if ('records' in part) {
+          for (const [key, base64] of part.entries) corpus.spilled.set(part.records, key, Buffer.from(base64, 'base64'));
+        } else if ('hashCounts' in part) {
+          let c = counts.get(part.hashCounts);
+          if (!c) counts.set(part.hashCounts, (c = { keys: [], counts: [] }));
+          append(c.keys, part.keys);
+          append(c.counts, part.counts);
+        } else if ('hashLists' in part) {
+          let l = lists.get(part.hashLists);
+          if (!l) lists.set(part.hashLists, (l = { keys: [], values: [], strings: [] }));
+          if ('strings' in part) append(l.strings, part.strings);
+          else {
+            append(l.keys, part.keys);
+            append(l.values, part.values);
+          }
+        } else throw new Error(`an index line of an unknown kind: ${JSON.stringify(part).slice(0, 80)}`);
+      },
+      finish() {
+        for (const [name, c] of counts) corpus.hashCounts.set(name, HashCounts.from(c.keys, c.counts));
+        for (const [name, l] of lists) corpus.hashLists.set(name, HashLists.from(l));
+        return corpus;
+      },
+    };
   }
 }

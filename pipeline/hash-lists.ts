@@ -57,7 +57,7 @@ export class HashLists {
 
   static from(snapshot: HashListsSnapshot): HashLists {
     const lists = new HashLists();
-    lists.values.push(...snapshot.strings);
+    for (const string of snapshot.strings) lists.values.push(string); // not a spread: there may be millions
     snapshot.keys.forEach((key, e) => lists.link(key, snapshot.values[e]));
     return lists;
   }
