@@ -4,21 +4,15 @@
  * here are iterative, so deep nesting cannot overflow the stack.
  */
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
-import { createRequire } from 'node:module';
 import type { parseHTML as ParseHTML } from 'linkedom';
+import { lazyModule } from '../../pipeline/lazy-module.ts';
 
-const require = createRequire(import.meta.url);
-let libraries: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
+const linkedom = lazyModule<{ parseHTML: typeof ParseHTML }>('linkedom');
+const readability = lazyModule<{ Readability: typeof ReadabilityClass }>('@mozilla/readability');
 
-/**
- * linkedom and Readability, loaded with the first page of HTML: they take ~0.6 s to load, in
- * every thread, and a dump of plain text never needs them.
- */
+/** linkedom and Readability, loaded with the first page of HTML (~0.6 s in every thread; a dump of plain text never needs them). */
 export function htmlLibraries(): { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } {
-  return (libraries ??= {
-    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
-    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
-  });
+  return { parseHTML: linkedom().parseHTML, Readability: readability().Readability };
 }
 
 /**

@@ -3,25 +3,17 @@
  * as the baseline the evaluator shows side by side. Relative phrases ('two weeks ago', 'this
  * month') are left to the rule sets, which write TIMEX3 values at the right level of detail.
  */
-import { createRequire } from 'node:module';
 import type * as chrono from 'chrono-node';
 import type { Timex } from '../../pipeline/layers.ts';
+import { lazyModule } from '../../pipeline/lazy-module.ts';
 import { formatDay, type Day } from './calendar.ts';
 import { referenceDay, triggerWindows, type Candidate, type Resolver, type TimexValue } from './engine.ts';
 import { dayValue, monthValue, weekdayDay } from './values.ts';
 
 type Parser = { parse(text: string, ref?: Date, options?: object): chrono.ParsedResult[] };
 
-const require = createRequire(import.meta.url);
-let library: typeof chrono | undefined;
-
-/**
- * chrono-node, loaded on first use: it takes ~0.6 s to load, in every thread, and text in a
- * language with its own rule set and no use for chrono (Vietnamese) never needs it.
- */
-export function chronoLibrary(): typeof chrono {
-  return (library ??= require('chrono-node') as typeof chrono);
-}
+/** chrono-node, loaded on first use (~0.6 s in every thread; Vietnamese text never needs it). */
+export const chronoLibrary = lazyModule<typeof chrono>('chrono-node');
 
 /**
  * English chrono with only the parsers whose results the stage keeps (month names with a day,
@@ -39,12 +31,16 @@ function englishCalendar(): Parser {
 
 let enCalendar: Parser | undefined;
 
-const LOCALES = ['en', 'vi', 'de', 'fr', 'ja', 'pt', 'nl', 'zh', 'ru', 'es', 'uk', 'it', 'sv'];
+/** chrono's parser per language it has a locale for ('en': casual English). */
+let locales: Map<string, Parser> | undefined;
 
 export function chronoParser(lang: string): Parser | null {
-  if (!LOCALES.includes(lang)) return null;
-  const lib = chronoLibrary() as unknown as Record<string, Parser>;
-  return lang === 'en' ? lib.casual : lib[lang];
+  if (!locales) {
+    const lib = chronoLibrary() as unknown as Record<string, Parser>;
+    locales = new Map(['vi', 'de', 'fr', 'ja', 'pt', 'nl', 'zh', 'ru', 'es', 'uk', 'it', 'sv'].map((code) => [code, lib[code]]));
+    locales.set('en', chronoLibrary().casual);
+  }
+  return locales.get(lang) ?? null;
 }
 
 interface Known {

@@ -1,8 +1,10 @@
 /**
  * Hashed feature extraction for the averaged-perceptron tagger. A feature is a template id mixed
- * with hashes of token properties; its bucket indexes a row of per-tag weights. Token features
- * are computed once per sentence; transition rows depend on the previous tag (see viterbi.ts).
+ * with hashes of token properties; its bucket indexes a row of per-tag weights. A word's own
+ * properties are computed once per distinct word (WordFields), its context features once per
+ * sentence; transition rows depend on the previous tag (see viterbi.ts).
  */
+import { spread } from '../../../pipeline/hash-table.ts';
 import { hashRange, hashString, mix } from './hash.ts';
 import { stemHash } from './stems.ts';
 import type { Token } from './tokenize.ts';
@@ -212,7 +214,7 @@ class WordFields {
 
   /** Where the fields of word `w` (of hash `hash`) start in `fields`. */
   of(w: string, hash: number): number {
-    const slot = (Math.imul(hash, 0x9e3779b1) >>> 18) & this.mask;
+    const slot = spread(hash) & this.mask;
     const at = slot * W_FIELDS;
     if (this.texts[slot] !== w) {
       wordFields(w, hash, this.lexicon, this.fields, at);
@@ -357,10 +359,8 @@ function lowerAt(v: SentenceView, i: number): number {
 function shapeAt(v: SentenceView, i: number): number {
   return i < 0 ? PAD_L : i >= v.length ? PAD_R : v.shape[i];
 }
-function gazAt(v: SentenceView, i: number): number {
-  return i < 0 || i >= v.length ? 0x100 : v.gaz[i];
-}
-function stemGazAt(marks: Uint8Array, i: number): number {
+/** Gazetteer marks (`gaz`, `stemGaz`) of token i, 0x100 beyond the sentence. */
+function marksAt(marks: Uint8Array, i: number): number {
   return i < 0 || i >= marks.length ? 0x100 : marks[i];
 }
 function kindAt(v: SentenceView, i: number): number {
@@ -432,9 +432,9 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
     out[o + 23] = feature(23, i === 0 ? 1 : 0, s0, mask);
     out[o + 24] = feature(24, glue, s0, mask);
     out[o + 25] = feature(25, v.caps ? 1 : 0, s0, mask);
-    out[o + 26] = feature(26, gazAt(v, i), 0, mask);
-    out[o + 27] = feature(27, gazAt(v, i - 1), gazAt(v, i + 1), mask);
-    out[o + 28] = feature(28, gazAt(v, i), s0, mask);
+    out[o + 26] = feature(26, marksAt(v.gaz, i), 0, mask);
+    out[o + 27] = feature(27, marksAt(v.gaz, i - 1), marksAt(v.gaz, i + 1), mask);
+    out[o + 28] = feature(28, marksAt(v.gaz, i), s0, mask);
     const c0 = v.cluster[i];
     const cm1 = i > 0 ? v.cluster[i - 1] : 0;
     const cp1 = i + 1 < n ? v.cluster[i + 1] : 0;
@@ -472,7 +472,7 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
       const stemGaz = v.stemGaz!;
       out[o + 46] = feature(46, lm1, stem[i], mask);
       out[o + 47] = feature(47, stemGaz[i], s0, mask);
-      out[o + 48] = feature(48, stemGazAt(stemGaz, i - 1), stemGazAt(stemGaz, i + 1), mask);
+      out[o + 48] = feature(48, marksAt(stemGaz, i - 1), marksAt(stemGaz, i + 1), mask);
     } else {
       out[o + 46] = NO_FEATURE;
       out[o + 47] = NO_FEATURE;

@@ -1,11 +1,6 @@
 /** 32-bit hashing for feature ids: FNV-1a over UTF-16 code units, and an integer mixer. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return hashRange(s, 0, s.length);
 }
 
 /** Combine two 32-bit values (murmur3 finaliser on a multiply-xor). */

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { hashRange, hashString } from './hash.ts';
 
 /** Letters a stem keeps at least. */
-export const MIN_STEM = 3;
+const MIN_STEM = 3;
 /** The longest ending a list may hold. */
-export const MAX_ENDING = 6;
+const MAX_ENDING = 6;
 
 /** The listed endings of a language (empty when it has none). */
 export function endingsOf(lang: string): string[] {

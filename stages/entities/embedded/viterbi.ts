@@ -3,6 +3,7 @@
  * row per previous tag, and a row per (previous tag, token shape). `I-X` may only follow `B-X` or
  * `I-X`, so every decoded sequence reads back as well-formed spans.
  */
+import { spread } from '../../../pipeline/hash-table.ts';
 import { CLASS_FEATURES, RUN_FEATURES, STATIC_FEATURES, WORD_FEATURES, transitionBucket, transitionShapeBucket, wordFeatures, type SentenceView } from './features.ts';
 import type { TagInfo } from './labels.ts';
 import type { RowWeights } from './model.ts';
@@ -50,9 +51,10 @@ export function tagCaches(d: Omit<Decoder, 'caches'>, slots = 1 << 14): TagCache
   };
 }
 
-const CONTEXT_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k).filter((k) => !WORD_FEATURES.includes(k));
-/** What neither cache holds: the features of the neighbouring words. */
-const NEIGHBOUR_FEATURES = CONTEXT_FEATURES.filter((k) => !CLASS_FEATURES.includes(k) && !RUN_FEATURES.includes(k));
+/** What no cache holds: the features of the neighbouring words. */
+const NEIGHBOUR_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k).filter(
+  (k) => !WORD_FEATURES.includes(k) && !CLASS_FEATURES.includes(k) && !RUN_FEATURES.includes(k),
+);
 
 /**
  * The summed weight rows of a word's WORD_FEATURES, direct-mapped by its hash (a slot holds the
@@ -84,7 +86,7 @@ export class WordRowCache {
   add(view: SentenceView, i: number, statics: Int32Array, base: number, scores: Float64Array, at: number): void {
     const w = view.word[i];
     const l = view.lower[i];
-    const slot = (Math.imul(w, 0x9e3779b1) >>> 18) & this.mask;
+    const slot = spread(w) & this.mask;
     const own = slot * this.tags;
     if (!this.filled[slot] || this.word[slot] !== w || this.lower[slot] !== l) {
       this.rows.fill(0, own, own + this.tags);
@@ -129,7 +131,7 @@ export class ComboRowCache {
     const { width, group } = this;
     let h = 0x811c9dc5;
     for (let j = 0; j < width; j++) h = Math.imul(h ^ statics[base + group[j]], 0x01000193);
-    const slot = (h ^ (h >>> 15)) & this.mask;
+    const slot = spread(h) & this.mask;
     const key = slot * width;
     const own = slot * this.tags;
     let same = this.filled[slot] === 1;
