@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { grown } from './hash-lists.ts';
 
 /**
  * The in-memory corpus's byte records (`Corpus.setRecord`: dedup's per-article index entries,
@@ -151,10 +152,4 @@ function openSpillFile(): number {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function grown<T extends Float64Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -3,7 +3,7 @@ import { mkdir, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MemoryCorpus, type SnapshotPart } from './corpus.ts';
-import { PendingText } from './sinks.ts';
+import { PendingText, writeDurably } from './sinks.ts';
 
 /**
  * `--index DIR`: the in-memory corpus saved between runs, so tomorrow's dump sees today's. One
@@ -52,13 +52,13 @@ export async function saveCorpus(corpus: MemoryCorpus, dir: string): Promise<voi
   const handle = await open(`${path}.partial`, 'w');
   try {
     const pending = new PendingText();
+    let written = 0;
     pending.append(`${JSON.stringify(HEADER)}\n`);
     for (const part of corpus.parts()) {
       pending.append(`${JSON.stringify(part)}\n`);
-      if (pending.bytes > 16 * 1024 * 1024) await handle.writev(pending.take());
+      if (pending.bytes > 16 * 1024 * 1024) written += await writeDurably(handle, pending.take(), written, `${path}.partial`);
     }
-    await handle.writev(pending.take());
-    await handle.datasync();
+    await writeDurably(handle, pending.take(), written, `${path}.partial`);
   } finally {
     await handle.close();
   }

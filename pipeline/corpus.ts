@@ -155,23 +155,8 @@ export class MemoryCorpus implements Corpus {
 
   /** The whole state as JSON-able data (tests and measurements; `--index DIR` saves `parts()`). */
   snapshot(): CorpusSnapshot {
-    const snapshot: CorpusSnapshot = { spaces: {}, records: {}, hashCounts: {}, hashLists: {} };
-    for (const part of this.parts()) {
-      if ('space' in part) append((snapshot.spaces[part.space] ??= []), part.entries);
-      else if ('records' in part) append((snapshot.records[part.records] ??= []), part.entries);
-      else if ('hashCounts' in part) {
-        const counts = (snapshot.hashCounts[part.hashCounts] ??= { keys: [], counts: [] });
-        append(counts.keys, part.keys);
-        append(counts.counts, part.counts);
-      } else {
-        const lists = (snapshot.hashLists[part.hashLists] ??= { keys: [], values: [], strings: [] });
-        if ('strings' in part) append(lists.strings, part.strings);
-        else {
-          append(lists.keys, part.keys);
-          append(lists.values, part.values);
-        }
-      }
-    }
+    const snapshot = emptySnapshot();
+    for (const part of this.parts()) gather(snapshot, part);
     return snapshot;
   }
 
@@ -180,7 +165,8 @@ export class MemoryCorpus implements Corpus {
     for (const [name, space] of this.spaces) for (const entries of slices([...space.entries()], PART_ENTRIES)) yield { space: name, entries };
     for (const name of this.spilled.namespaces()) {
       for (const keys of slices(this.spilled.keys(name), PART_RECORDS)) {
-        yield { records: name, entries: keys.map((key) => [key, Buffer.from(this.spilled.get(name, key)!).toString('base64')]) };
+        const records = this.spilled.getMany(name, keys);
+        yield { records: name, entries: keys.map((key, k) => [key, Buffer.from(records[k]!.buffer, records[k]!.byteOffset, records[k]!.byteLength).toString('base64')]) };
       }
     }
     for (const [name, table] of this.hashCounts) {
@@ -198,60 +184,58 @@ export class MemoryCorpus implements Corpus {
 
   static fromSnapshot(snapshot: CorpusSnapshot): MemoryCorpus {
     if (!snapshot.spaces || !snapshot.records || !snapshot.hashCounts || !snapshot.hashLists) throw new Error('written by an older version of newsnlp (before dedup 1.5); build the index again');
-    const parts: SnapshotPart[] = [
-      ...Object.entries(snapshot.spaces).map(([space, entries]) => ({ space, entries })),
-      ...Object.entries(snapshot.records).map(([records, entries]) => ({ records, entries })),
-      ...Object.entries(snapshot.hashCounts).map(([hashCounts, { keys, counts }]) => ({ hashCounts, keys, counts })),
-      ...Object.entries(snapshot.hashLists).flatMap(([hashLists, { keys, values, strings }]) => [
-        { hashLists, strings },
-        { hashLists, keys, values },
-      ]),
-    ];
-    return MemoryCorpus.fromParts(parts);
-  }
-
-  /** A corpus from the slices `parts()` gave, in that order. */
-  static fromParts(parts: Iterable<SnapshotPart>): MemoryCorpus {
     const loader = MemoryCorpus.loader();
-    for (const part of parts) loader.add(part);
+    for (const [space, entries] of Object.entries(snapshot.spaces)) loader.add({ space, entries });
+    for (const [records, entries] of Object.entries(snapshot.records)) loader.add({ records, entries });
+    for (const [hashCounts, { keys, counts }] of Object.entries(snapshot.hashCounts)) loader.add({ hashCounts, keys, counts });
+    for (const [hashLists, { keys, values, strings }] of Object.entries(snapshot.hashLists)) {
+      loader.add({ hashLists, strings });
+      loader.add({ hashLists, keys, values });
+    }
     return loader.finish();
   }
 
   /**
-   * Builds a corpus slice by slice, as a saved index is read line by line: records go straight to
-   * the spill file; hashed counters and lists are gathered as numbers and built at the end.
+   * Builds a corpus slice by slice (the slices of `parts()`, in that order), as a saved index is
+   * read line by line: records go straight to the spill file, the rest is gathered and built at
+   * the end.
    */
   static loader(): { add(part: SnapshotPart): void; finish(): MemoryCorpus } {
     const corpus = new MemoryCorpus();
-    const counts = new Map<string, { keys: number[]; counts: number[] }>();
-    const lists = new Map<string, HashListsSnapshot>();
+    const rest = emptySnapshot();
     return {
       add(part) {
-        if ('space' in part) {
-          const space = corpus.space(part.space);
-          for (const [key, value] of part.entries) space.set(key, value);
-        } else if ('records' in part) {
-          for (const [key, base64] of part.entries) corpus.spilled.set(part.records, key, Buffer.from(base64, 'base64'));
-        } else if ('hashCounts' in part) {
-          let c = counts.get(part.hashCounts);
-          if (!c) counts.set(part.hashCounts, (c = { keys: [], counts: [] }));
-          append(c.keys, part.keys);
-          append(c.counts, part.counts);
-        } else if ('hashLists' in part) {
-          let l = lists.get(part.hashLists);
-          if (!l) lists.set(part.hashLists, (l = { keys: [], values: [], strings: [] }));
-          if ('strings' in part) append(l.strings, part.strings);
-          else {
-            append(l.keys, part.keys);
-            append(l.values, part.values);
-          }
-        } else throw new Error(`an index line of an unknown kind: ${JSON.stringify(part).slice(0, 80)}`);
+        if ('records' in part) for (const [key, base64] of part.entries) corpus.spilled.set(part.records, key, Buffer.from(base64, 'base64'));
+        else gather(rest, part);
       },
       finish() {
-        for (const [name, c] of counts) corpus.hashCounts.set(name, HashCounts.from(c.keys, c.counts));
-        for (const [name, l] of lists) corpus.hashLists.set(name, HashLists.from(l));
+        for (const [name, entries] of Object.entries(rest.spaces)) corpus.spaces.set(name, new Map(entries));
+        for (const [name, c] of Object.entries(rest.hashCounts)) corpus.hashCounts.set(name, HashCounts.from(c.keys, c.counts));
+        for (const [name, l] of Object.entries(rest.hashLists)) corpus.hashLists.set(name, HashLists.from(l));
         return corpus;
       },
     };
   }
+}
+
+function emptySnapshot(): CorpusSnapshot {
+  return { spaces: {}, records: {}, hashCounts: {}, hashLists: {} };
+}
+
+/** Adds one slice to the snapshot it was cut from. */
+function gather(snapshot: CorpusSnapshot, part: SnapshotPart): void {
+  if ('space' in part) append((snapshot.spaces[part.space] ??= []), part.entries);
+  else if ('records' in part) append((snapshot.records[part.records] ??= []), part.entries);
+  else if ('hashCounts' in part) {
+    const counts = (snapshot.hashCounts[part.hashCounts] ??= { keys: [], counts: [] });
+    append(counts.keys, part.keys);
+    append(counts.counts, part.counts);
+  } else if ('hashLists' in part) {
+    const lists = (snapshot.hashLists[part.hashLists] ??= { keys: [], values: [], strings: [] });
+    if ('strings' in part) append(lists.strings, part.strings);
+    else {
+      append(lists.keys, part.keys);
+      append(lists.values, part.values);
+    }
+  } else throw new Error(`an index line of an unknown kind: ${JSON.stringify(part).slice(0, 80)}`);
 }

@@ -89,8 +89,9 @@ export interface HashListsSnapshot {
   strings: string[];
 }
 
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+/** A typed array of twice the length holding `a`'s elements first. */
+export function grown<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
   return b;
 }

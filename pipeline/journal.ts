@@ -284,7 +284,7 @@ export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus 
     counts: (namespace, keys) => inner.counts(namespace, keys),
     records: (namespace, keys) => inner.records(namespace, keys),
     setRecord: (namespace, key, bytes) => {
-      note(['r', namespace, key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')]);
+      note(['r', namespace, key, base64(bytes)]);
       return inner.setRecord(namespace, key, bytes);
     },
     append: (namespace, key, values) => {
@@ -302,8 +302,8 @@ export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus 
   };
 }
 
-function base64(keys: Uint32Array): string {
-  return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength).toString('base64');
+function base64(view: ArrayBufferView): string {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64');
 }
 
 function hashKeys(text: string): Uint32Array {

@@ -75,7 +75,7 @@ export function prepareArticle(doc: Doc, res: DedupResources, opt: DedupOptions)
 }
 
 /**
- * The in-order phase: four batches of corpus calls (counts, lists, gets, writes), with the work
+ * The in-order phase: four batches of corpus calls (counts, lists, records, writes), with the work
  * between them in plain functions of their own (small units for the optimising compiler, which
  * recompiles a function whenever the shapes it meets change).
  */
