@@ -5,7 +5,16 @@
 export type OffsetMapper = (utf16: number) => number;
 
 /** The mapper of a text without astral characters, where the two numberings agree. */
-export const SAME_OFFSETS: OffsetMapper = (i) => i;
+const SAME_OFFSETS: OffsetMapper = (i) => i;
+
+/**
+ * Spans of `text` with code-point offsets: the same objects where the numberings agree (most
+ * texts), copies with converted offsets otherwise.
+ */
+export function codePointSpans(text: string): <T extends { start: number; end: number }>(spans: T[]) => T[] {
+  const cp = codePointMapper(text);
+  return cp === SAME_OFFSETS ? (spans) => spans : (spans) => spans.map((s) => ({ ...s, start: cp(s.start), end: cp(s.end) }));
+}
 
 export function codePointMapper(text: string): OffsetMapper {
   if (!/[\uD800-\uDBFF]/.test(text)) return SAME_OFFSETS;

@@ -11,7 +11,7 @@ import type {
   Sentence,
   Timex,
 } from './layers.ts';
-import { codePointMapper, SAME_OFFSETS } from './offsets.ts';
+import { codePointSpans } from './offsets.ts';
 
 const require = createRequire(import.meta.url);
 export const PIPELINE_VERSION: string = require('../package.json').version;
@@ -50,10 +50,7 @@ export interface ErrorRecord {
 }
 
 export function toRecord(doc: Doc): ArticleRecord {
-  const cp = codePointMapper(doc.text);
-  // Most texts have no astral characters: their spans are written as they are, not copied.
-  const spans = <T extends { start: number; end: number }>(list: T[]): T[] =>
-    cp === SAME_OFFSETS ? list : list.map((s) => ({ ...s, start: cp(s.start), end: cp(s.end) }));
+  const spans = codePointSpans(doc.text);
   const a = doc.article;
   return {
     id: a.id,
