@@ -6,8 +6,9 @@
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
-import { contentTerms, stopList } from './terms.ts';
-import { words } from './text.ts';
+import { HASH_SEED } from './minhash.ts';
+import { distinctTerms, stopList, termSlots, termString } from './terms.ts';
+import { tokenize } from './tokens.ts';
 
 const MIN_DF = 5;
 const [lang, ...files] = process.argv.slice(2);
@@ -21,7 +22,12 @@ for (const file of files) {
     const record = JSON.parse(line) as { text?: string; title?: string };
     const text = [record.title, record.text].filter(Boolean).join('\n').normalize('NFC');
     docs++;
-    for (const term of contentTerms(text, words(text), stops).keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    const tok = tokenize(text, '', HASH_SEED);
+    const terms = distinctTerms(tok, termSlots(tok, stops));
+    for (let k = 0; k < terms.size; k++) {
+      const term = termString(tok, terms, k);
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
   }
 }
 const rows = [...df].filter(([, n]) => n >= MIN_DF).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

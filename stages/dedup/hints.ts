@@ -3,8 +3,9 @@ import { EMPTY_BACKGROUND } from './background.ts';
 import type { DedupResources } from './engine.ts';
 import type { DateMention } from './mentions.ts';
 import type { DedupOptions } from './options.ts';
-import { articleFeatures, paragraphs, type ArticleFeatures } from './profile.ts';
-import { words } from './text.ts';
+import { articleFeatures, articleTitle, paragraphs } from './profile.ts';
+import { termString, type DistinctTerms } from './terms.ts';
+import { tokenize, withoutSpans, type Tokens } from './tokens.ts';
 
 /**
  * What dedup computes from the article alone, in the `process` phase (a worker thread), so that
@@ -54,29 +55,6 @@ export interface Features {
   mentions: DateMention[];
 }
 
-function flatten(parts: Uint32Array[]): { ends: Uint32Array; values: Uint32Array } {
-  const ends = new Uint32Array(parts.length);
-  let n = 0;
-  parts.forEach((p, k) => (ends[k] = n += p.length));
-  const values = new Uint32Array(n);
-  let at = 0;
-  for (const p of parts) {
-    values.set(p, at);
-    at += p.length;
-  }
-  return { ends, values };
-}
-
-/** xxHash32 of terms, each distinct term hashed once (sentences repeat the article's terms). */
-function memoHash(res: DedupResources): (term: string) => number {
-  const memo = new Map<string, number>();
-  return (t) => {
-    let h = memo.get(t);
-    if (h === undefined) memo.set(t, (h = res.hasher.hash(t)));
-    return h;
-  };
-}
-
 /** Terms joined by newlines (a term holds none), term i ending before `text[ends[i]]`. */
 export interface TermList {
   text: string;
@@ -106,15 +84,12 @@ export function hashOrder(hashes: Uint32Array, packedLimit = PACKED_LIMIT): Uint
   return order;
 }
 
-function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: DedupOptions, hash: (term: string) => number) {
+function termData(tok: Tokens, terms: DistinctTerms, res: DedupResources, lang: string, opt: DedupOptions) {
   const bg = opt.background ? res.background(lang) : EMPTY_BACKGROUND;
   // Ordered by hash (then first occurrence): numbers compare cheaply, where sorting the strings
   // cost ~0.4 ms an article. Any fixed order does: it only breaks ties between equal weights.
-  const found = [...f.terms];
-  const n = found.length;
-  const hashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) hashes[i] = hash(found[i][0]);
-  const order = hashOrder(hashes);
+  const n = terms.size;
+  const order = hashOrder(terms.hash);
   const termHashes = new Uint32Array(n);
   const counts = new Float64Array(n);
   const backgroundDf = new Uint32Array(n);
@@ -122,12 +97,12 @@ function termData(f: ArticleFeatures, res: DedupResources, lang: string, opt: De
   const parts = new Array<string>(n);
   let end = -1;
   for (let k = 0; k < n; k++) {
-    const [term, count] = found[order[k]];
-    termHashes[k] = hashes[order[k]];
-    parts[k] = term;
-    counts[k] = count;
+    const t = order[k];
+    termHashes[k] = terms.hash[t];
+    parts[k] = termString(tok, terms, t);
+    counts[k] = terms.count[t];
     backgroundDf[k] = bg.df.get(termHashes[k]);
-    ends[k] = end += term.length + 1;
+    ends[k] = end += parts[k].length + 1;
   }
   return { terms: { text: parts.join('\n'), ends }, counts, termHashes, backgroundDf };
 }
@@ -140,21 +115,20 @@ const ownCopy = (s: string): string => (' ' + s).slice(1);
 
 export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): DedupHints {
   const lang = docLanguage(doc);
-  const ws = words(doc.text);
-  const candidates = paragraphs(doc.text, res.hasher, opt.furnitureMaxWords, ws).filter((p) => p.key !== null);
-  const hash = memoHash(res);
-  const f = articleFeatures(doc, [], res.hasher, res.stopList(lang), opt.titleWeight, ws, hash);
-  const sentences = flatten(f.sentenceTerms);
-  const data = termData(f, res, lang, opt, hash);
+  const tok = tokenize(doc.text, articleTitle(doc), res.hasher.seed);
+  const candidates = paragraphs(tok, opt.furnitureMaxWords).filter((p) => p.key !== null);
+  const lineSpans = new Uint32Array(2 * candidates.length);
+  candidates.forEach((p, k) => ((lineSpans[2 * k] = p.start), (lineSpans[2 * k + 1] = p.end)));
+  const f = articleFeatures(doc, tok, [], res.stopList(lang), opt.titleWeight);
   return {
     lineKeys: candidates.map((p) => p.key!),
-    lineSpans: Uint32Array.from(candidates.flatMap((p) => [p.start, p.end])),
-    ...data,
+    lineSpans,
+    ...termData(tok, f.terms, res, lang, opt),
     shingles: f.shingleHashes,
     bands: bandsOf(f.shingleHashes, res),
     entities: f.entities.map(ownCopy),
-    sentenceEnds: sentences.ends,
-    sentenceHashes: sentences.values,
+    sentenceEnds: f.sentenceEnds,
+    sentenceHashes: f.sentenceHashes,
     date: f.date,
     mentions: f.mentions,
   };
@@ -164,28 +138,32 @@ function bandsOf(shingles: Uint32Array, res: DedupResources): Uint32Array {
   return shingles.length ? res.minHasher.bandKeys(res.minHasher.signature(shingles)) : new Uint32Array(0);
 }
 
-export function hintFeatures(h: DedupHints): Features {
-  const sentenceTerms: Uint32Array[] = [];
+function sentenceSets(ends: Uint32Array, hashes: Uint32Array): Uint32Array[] {
+  const sets: Uint32Array[] = [];
   let from = 0;
-  for (const end of h.sentenceEnds) {
-    sentenceTerms.push(h.sentenceHashes.subarray(from, end));
+  for (const end of ends) {
+    sets.push(hashes.subarray(from, end));
     from = end;
   }
-  return { ...h, sentenceTerms };
+  return sets;
+}
+
+export function hintFeatures(h: DedupHints): Features {
+  return { ...h, sentenceTerms: sentenceSets(h.sentenceEnds, h.sentenceHashes) };
 }
 
 /** Features with the given lines (indices into `lineKeys`) taken out as furniture: the rare, slow path. */
 export function featuresWithout(doc: Doc, h: DedupHints, furnitureLines: number[], res: DedupResources, opt: DedupOptions): Features {
   const lang = docLanguage(doc);
   const furniture = furnitureLines.map((k) => ({ start: h.lineSpans[2 * k], end: h.lineSpans[2 * k + 1], key: h.lineKeys[k] }));
-  const hash = memoHash(res);
-  const f = articleFeatures(doc, furniture, res.hasher, res.stopList(lang), opt.titleWeight, undefined, hash);
+  const tok = withoutSpans(tokenize(doc.text, articleTitle(doc), res.hasher.seed), furniture);
+  const f = articleFeatures(doc, tok, furniture, res.stopList(lang), opt.titleWeight);
   return {
-    ...termData(f, res, lang, opt, hash),
+    ...termData(tok, f.terms, res, lang, opt),
     shingles: f.shingleHashes,
     bands: bandsOf(f.shingleHashes, res),
     entities: f.entities.map(ownCopy),
-    sentenceTerms: f.sentenceTerms,
+    sentenceTerms: sentenceSets(f.sentenceEnds, f.sentenceHashes),
     date: f.date,
     mentions: f.mentions,
   };

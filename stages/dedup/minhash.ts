@@ -1,5 +1,5 @@
-import xxhash from 'xxhash-wasm';
-import { distinctSorted } from './text.ts';
+import { distinctInPlace } from './text.ts';
+import { xxh32String } from './xxhash32.ts';
 
 /**
  * MinHash signatures and LSH bands. Each shingle is hashed once with xxHash32; the signature's
@@ -9,13 +9,19 @@ import { distinctSorted } from './text.ts';
  */
 
 export interface ShingleHasher {
+  /** The seed of `hash`: tokens hash words' bytes with it (`tokens.ts`), to the same numbers. */
+  seed: number;
   hash(shingle: string): number;
 }
 
-/** xxHash32 (WebAssembly), loaded once per stage instance. */
-export async function createShingleHasher(seed = 0x6e6e6c70): Promise<ShingleHasher> {
-  const { h32 } = await xxhash();
-  return { hash: (s) => h32(s, seed) >>> 0 };
+export const HASH_SEED = 0x6e6e6c70;
+
+/**
+ * xxHash32 of a string's UTF-8 (plain JavaScript, the same numbers as xxhash-wasm: a test checks).
+ * Async as it was when it loaded WebAssembly; callers await it once per stage instance.
+ */
+export async function createShingleHasher(seed = HASH_SEED): Promise<ShingleHasher> {
+  return { seed, hash: (s) => xxh32String(s, seed) };
 }
 
 export interface LshShape {
@@ -61,19 +67,28 @@ export class MinHasher {
     ({ mul: this.mul, add: this.add } = permutationParams(this.size));
   }
 
-  signature(shingleHashes: ArrayLike<number>): Uint32Array {
+  signature(shingleHashes: Uint32Array): Uint32Array {
     const sig = new Uint32Array(this.size);
     const { mul, add, size } = this;
-    // One permutation at a time: its parameters and running minimum stay in registers.
+    // Read as int32 and compared with the sign bit flipped (the unsigned order): no value leaves
+    // int32, so none is boxed as a double. One permutation at a time: its parameters and running
+    // minimum stay in registers.
+    const shingles = new Int32Array(shingleHashes.buffer, shingleHashes.byteOffset, shingleHashes.length);
+    const n = shingles.length;
     for (let i = 0; i < size; i++) {
-      const m = mul[i];
-      const a = add[i];
-      let min = 0xffffffff;
-      for (let s = 0; s < shingleHashes.length; s++) {
-        const v = fmix32((Math.imul(shingleHashes[s], m) + a) | 0);
-        if (v < min) min = v;
+      const m = mul[i] | 0;
+      const a = add[i] | 0;
+      let min = 0x7fffffff;
+      for (let s = 0; s < n; s++) {
+        let h = (Math.imul(shingles[s], m) + a) | 0;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h = (h ^ (h >>> 16) ^ 0x80000000) | 0;
+        if (h < min) min = h;
       }
-      sig[i] = min;
+      sig[i] = min ^ 0x80000000;
     }
     return sig;
   }
@@ -122,5 +137,5 @@ export function wordShingleHashes(wordHashes: ArrayLike<number>, k: number): Uin
     for (let j = 0; j < width; j++) h = fmix32((Math.imul(h, 0x01000193) ^ wordHashes[i + j]) + 0x9e3779b9);
     out[i] = h;
   }
-  return distinctSorted(out);
+  return out.slice(0, distinctInPlace(out));
 }

@@ -1,9 +1,11 @@
 import type { Doc } from '../../pipeline/doc.ts';
 import type { EntitySpan } from '../../pipeline/layers.ts';
 import { dateMentions, type DateMention } from './mentions.ts';
-import { wordShingleHashes, type ShingleHasher } from './minhash.ts';
-import { contentTerms, countSlots, termSlots, type StopList } from './terms.ts';
-import { distinctSorted, SHINGLE_SIZE, words, type Word } from './text.ts';
+import { wordShingleHashes } from './minhash.ts';
+import { distinctTerms, termSlots, type DistinctTerms, type StopList, type TermSlots } from './terms.ts';
+import { distinctInPlace, SHINGLE_SIZE } from './text.ts';
+import type { Tokens } from './tokens.ts';
+import { xxh32 } from './xxhash32.ts';
 
 /**
  * What the dedup stage reads off one article before it looks at the corpus: its paragraphs
@@ -18,34 +20,34 @@ export interface Paragraph {
   key: string | null;
 }
 
-/** `ws`, when given, are the words of `text` (no word spans a line, so a line's words are among them). */
-export function paragraphs(text: string, hasher: ShingleHasher, maxWords: number, ws?: Word[]): Paragraph[] {
+/** The lines of the text (the tokens' first part) that hold words; a line's key is the hash of its words joined by spaces. */
+export function paragraphs(tok: Tokens, maxWords: number): Paragraph[] {
   const out: Paragraph[] = [];
-  const re = /[^\n]+/g;
+  const { text, start, end, nText, byteStart, byteEnd } = tok;
+  const textEnd = nText ? end[nText - 1] : 0;
   let w = 0;
-  for (const m of text.matchAll(re)) {
-    const end = m.index! + m[0].length;
-    let forms: string[];
-    if (ws) {
-      while (w < ws.length && ws[w].start < m.index!) w++;
-      forms = [];
-      while (w < ws.length && ws[w].end <= end) forms.push(ws[w++].norm);
-    } else forms = words(m[0]).map((x) => x.norm);
-    if (!forms.length) continue;
-    const key = forms.length <= maxWords ? hasher.hash(forms.join(' ')).toString(36) : null;
-    out.push({ start: m.index!, end, key });
+  for (let from = 0; from < textEnd; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to > from) {
+      while (w < nText && start[w] < from) w++;
+      const first = w;
+      while (w < nText && end[w] <= to) w++;
+      // Words of one line are neighbours in `tok.bytes`: "w1 w2 ..." is one range.
+      if (w > first) out.push({ start: from, end: to, key: w - first <= maxWords ? xxh32(tok.bytes, byteStart[first], byteEnd[w - 1], tok.seed).toString(36) : null });
+    }
+    from = to + 1;
   }
   return out;
 }
 
 export interface ArticleFeatures {
-  /** Words outside furniture. */
-  words: Word[];
   shingleHashes: Uint32Array;
-  terms: Map<string, number>;
+  terms: DistinctTerms;
   entities: string[];
-  /** Per sentence of `doc.sentences`: sorted content-term hashes (empty for furniture or short ones). */
-  sentenceTerms: Uint32Array[];
+  /** Per sentence of `doc.sentences`: sorted content-term hashes (none for furniture or short ones), sentence k ending at `sentenceEnds[k]`. */
+  sentenceEnds: Uint32Array;
+  sentenceHashes: Uint32Array;
   /** ISO day, or null. */
   date: string | null;
   mentions: DateMention[];
@@ -57,62 +59,55 @@ export function articleDate(doc: Doc): string | null {
   return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
 }
 
-/** Spans of `text` that are kept (everything but furniture paragraphs). */
-function keptWords(text: string, furniture: Paragraph[]): Word[] {
-  const all = words(text);
-  if (!furniture.length) return all;
-  let p = 0;
-  return all.filter((w) => {
-    while (p < furniture.length && furniture[p].end <= w.start) p++;
-    return !(p < furniture.length && w.start >= furniture[p].start && w.end <= furniture[p].end);
-  });
+/** The article's title, as the tokens' second part. */
+export function articleTitle(doc: Doc): string {
+  return doc.title ?? doc.article.title ?? '';
 }
 
-/**
- * `termHash` hashes words (for shingles) and content terms (sentence term sets); a caller that hashes the same terms again
- * passes a memoised one.
- */
-export function articleFeatures(
-  doc: Doc,
-  furniture: Paragraph[],
-  hasher: ShingleHasher,
-  stops: StopList,
-  titleWeight = 1,
-  allWords?: Word[],
-  termHash: (term: string) => number = hasher.hash,
-): ArticleFeatures {
-  const text = doc.text;
-  const ws = allWords && !furniture.length ? allWords : keptWords(text, furniture);
-  const shingleHashes = wordShingleHashes(Uint32Array.from(ws, (w) => termHash(w.norm)), SHINGLE_SIZE);
-  const slots = termSlots(text, ws, stops);
-  const terms = countSlots(slots);
-  // Hashes of each word's unigram and of the bigram it opens (as countSlots reads the slots).
-  const uniHash = Uint32Array.from(slots.unigrams, (t) => (t === null ? 0 : termHash(t)));
-  const biHash = Uint32Array.from(slots.bigrams, (t) => (t === null ? 0 : termHash(t)));
-  let from = 0;
-  const sentenceTerms = doc.sentences.map((s) => {
-    while (from < ws.length && ws[from].start < s.start) from++;
-    let to = from;
-    while (to < ws.length && ws[to].end <= s.end) to++;
-    if (furniture.some((p) => s.start >= p.start && s.end <= p.end)) return new Uint32Array(0);
-    const hashes: number[] = [];
-    for (let i = from; i < to; i++) {
-      if (slots.unigrams[i] !== null) hashes.push(uniHash[i]);
-      if (slots.bigrams[i] !== null && i + 1 < to) hashes.push(biHash[i]);
-    }
-    return distinctSorted(hashes);
-  });
-  const title = doc.title ?? doc.article.title ?? '';
-  if (title) for (const [t, n] of contentTerms(title, words(title), stops)) terms.set(t, (terms.get(t) ?? 0) + n * titleWeight);
+/** `tok`: the words of the text and title (`tokenize(doc.text, articleTitle(doc))`), those of furniture lines already taken out. */
+export function articleFeatures(doc: Doc, tok: Tokens, furniture: Paragraph[], stops: StopList, titleWeight = 1): ArticleFeatures {
+  const slots = termSlots(tok, stops);
+  const { sentenceEnds, sentenceHashes } = sentenceTerms(doc, tok, slots, furniture);
   return {
-    words: ws,
-    shingleHashes,
-    terms,
-    entities: doc.entities.length ? entityNames(doc.entities) : capitalisedNames(text, ws, stops),
-    sentenceTerms,
+    shingleHashes: wordShingleHashes(tok.hash.subarray(0, tok.nText), SHINGLE_SIZE),
+    terms: distinctTerms(tok, slots, titleWeight),
+    entities: doc.entities.length ? entityNames(doc.entities) : capitalisedNames(tok, slots.stop),
+    sentenceEnds,
+    sentenceHashes,
     date: articleDate(doc),
     mentions: dateMentions(doc.dates),
   };
+}
+
+function grown(a: Uint32Array, size: number): Uint32Array {
+  const b = new Uint32Array(2 * size);
+  b.set(a);
+  return b;
+}
+
+/** Per sentence: the distinct hashes of the terms of its words (bigrams within it), sorted, flat. */
+function sentenceTerms(doc: Doc, tok: Tokens, slots: TermSlots, furniture: Paragraph[]) {
+  const { nText, start, end, hash } = tok;
+  let values: Uint32Array = new Uint32Array(2 * nText);
+  const ends = new Uint32Array(doc.sentences.length);
+  let at = 0;
+  let from = 0;
+  doc.sentences.forEach((s, k) => {
+    while (from < nText && start[from] < s.start) from++;
+    let to = from;
+    while (to < nText && end[to] <= s.end) to++;
+    if (!furniture.some((p) => s.start >= p.start && s.end <= p.end)) {
+      const first = at;
+      if (values.length < at + 2 * (to - from)) values = grown(values, at + 2 * (to - from)); // overlapping sentences
+      for (let i = from; i < to; i++) {
+        if (slots.unigram[i]) values[at++] = hash[i];
+        if (slots.bigram[i] && i + 1 < to) values[at++] = slots.bigramHash[i];
+      }
+      at = first + distinctInPlace(values.subarray(first, at));
+    }
+    ends[k] = at;
+  });
+  return { sentenceEnds: ends, sentenceHashes: values.slice(0, at) };
 }
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -138,32 +133,35 @@ export function entityNames(entities: EntitySpan[]): string[] {
 }
 
 /**
- * Without an NER layer: runs of capitalised words, leaving out a lone capitalised word that
- * opens a sentence (or is a stop word), as a rough stand-in for names.
+ * Without an NER layer: runs of capitalised words of the text, leaving out a lone capitalised word
+ * that opens a sentence (or is a stop word), as a rough stand-in for names.
  */
-export function capitalisedNames(text: string, ws: Word[], stops: StopList): string[] {
+export function capitalisedNames(tok: Tokens, stop: Uint8Array): string[] {
+  const { text, start, end, nText: n } = tok;
   const names: string[] = [];
-  const isCap = (w: Word) => /^\p{Lu}/u.test(w.surface);
+  const isCap = (i: number) => ((UPPER.lastIndex = start[i]), UPPER.test(text));
+  const joined = (a: number, b: number) => /^[\s-]*$/.test(text.slice(end[a], start[b]));
   let i = 0;
-  while (i < ws.length) {
-    if (!isCap(ws[i])) {
+  while (i < n) {
+    if (!isCap(i)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < ws.length && isCap(ws[j]) && /^[\s-]*$/.test(text.slice(ws[j - 1].end, ws[j].start))) j++;
+    while (j < n && isCap(j) && joined(j - 1, j)) j++;
     // A run opening with a capitalised stop word ("Ông", "Theo") starts after it.
-    while (j - i > 1 && stops.words.has(ws[i].norm)) i++;
-    const before = text.slice(Math.max(0, ws[i].start - 8), ws[i].start);
-    const opensSentence = ws[i].start === 0 || (i > 0 ? !/^[\s-]*$/.test(text.slice(ws[i - 1].end, ws[i].start)) && /[.!?:…"“”\n]\s*$/.test(before) : true);
+    while (j - i > 1 && stop[i]) i++;
+    const before = text.slice(Math.max(0, start[i] - 8), start[i]);
+    const opensSentence = start[i] === 0 || (i > 0 ? !joined(i - 1, i) && /[.!?:…"“”\n]\s*$/.test(before) : true);
     const single = j - i === 1;
-    if (!(single && (opensSentence || stops.words.has(ws[i].norm)))) {
-      names.push(text.slice(ws[i].start, ws[j - 1].end));
-    }
+    if (!(single && (opensSentence || stop[i]))) names.push(text.slice(start[i], end[j - 1]));
     i = j;
   }
   return rankNames(names);
 }
+
+/** An upper-case letter at `lastIndex`. */
+const UPPER = /\p{Lu}/uy;
 
 export function entityKey(name: string): string {
   return norm(name);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Word } from './text.ts';
+import { isNumeric, normOf, pairOf, type Tokens } from './tokens.ts';
+import { xxh32 } from './xxhash32.ts';
 
 /**
  * Content terms for story similarity: word unigrams and bigrams that are not stop words or bare
@@ -34,38 +35,118 @@ export function stopList(lang: string): StopList {
   return list;
 }
 
-const NUMERIC = /^\p{N}+$/u;
+/** A stop list's words and phrases by xxHash32 of their UTF-8 (open addressing), a hit checked byte for byte. */
+export class StopTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly hashes: Uint32Array;
+  private readonly starts: Uint32Array;
+  private readonly bytes: Uint8Array;
 
-/**
- * Per word of `ws`: its unigram term, and the bigram it opens with the next word of `ws`, or null.
- * The terms of a run of words are its unigrams and the bigrams opened by all but its last word.
- */
-export interface TermSlots {
-  unigrams: (string | null)[];
-  bigrams: (string | null)[];
+  constructor(
+    list: StopList,
+    readonly seed: number,
+  ) {
+    const entries = [...list.words, ...list.phrases];
+    const utf8 = entries.map((e) => encoder.encode(e));
+    this.bytes = new Uint8Array(utf8.reduce((n, b) => n + b.length, 0));
+    this.starts = new Uint32Array(entries.length + 1);
+    this.hashes = new Uint32Array(entries.length);
+    let size = 16;
+    while (size < 2 * entries.length) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    utf8.forEach((b, e) => {
+      this.bytes.set(b, this.starts[e]);
+      this.starts[e + 1] = this.starts[e] + b.length;
+      this.hashes[e] = xxh32(this.bytes, this.starts[e], this.starts[e + 1], seed);
+      let s = this.hashes[e] & this.mask;
+      while (this.slots[s]) s = (s + 1) & this.mask;
+      this.slots[s] = e + 1;
+    });
+  }
+
+  /** Whether `bytes[from, to)`, of xxHash32 `hash`, is a word or phrase of the list. */
+  has(bytes: Uint8Array, from: number, to: number, hash: number): boolean {
+    for (let s = hash & this.mask; this.slots[s]; s = (s + 1) & this.mask) {
+      const e = this.slots[s] - 1;
+      const at = this.starts[e];
+      if (this.hashes[e] === hash && this.starts[e + 1] - at === to - from && sameRange(this.bytes, at, bytes, from, to - from)) return true;
+    }
+    return false;
+  }
 }
 
-export function termSlots(text: string, ws: Word[], stops: StopList): TermSlots {
-  const n = ws.length;
-  const unigrams: (string | null)[] = new Array(n).fill(null);
-  const bigrams: (string | null)[] = new Array(n).fill(null);
+const encoder = new TextEncoder();
+
+function sameRange(a: Uint8Array, from: number, b: Uint8Array, bFrom: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[from + k] !== b[bFrom + k]) return false;
+  return true;
+}
+
+/** One table per stop list (and seed). */
+const stopTables = new WeakMap<StopList, StopTable>();
+
+export function stopTable(list: StopList, seed: number): StopTable {
+  let table = stopTables.get(list);
+  if (!table || table.seed !== seed) stopTables.set(list, (table = new StopTable(list, seed)));
+  return table;
+}
+
+/**
+ * Per word of the tokens: whether it is a stop word, whether it is a unigram term, and whether it
+ * opens a bigram term with the next word (and that bigram's hash). Bare numbers are no term; a
+ * unigram is a content word of two or more units; a bigram joins two non-numeric words of which at
+ * least one is content, with only white space within one line between them, and is no stop phrase.
+ */
+export interface TermSlots {
+  stop: Uint8Array;
+  unigram: Uint8Array;
+  bigram: Uint8Array;
+  bigramHash: Uint32Array;
+}
+
+export function termSlots(tok: Tokens, stops: StopList): TermSlots {
+  const { n, text, start, end, norm, normStart, normEnd, byteStart, byteEnd, hash } = tok;
+  const table = stopTable(stops, tok.seed);
   const numeric = new Uint8Array(n);
   const stop = new Uint8Array(n);
+  const unigram = new Uint8Array(n);
+  const bigram = new Uint8Array(n);
+  const bigramHash = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    numeric[i] = NUMERIC.test(ws[i].norm) ? 1 : 0;
-    stop[i] = stops.words.has(ws[i].norm) ? 1 : 0;
+    numeric[i] = isNumeric(norm, normStart[i], normEnd[i]) ? 1 : 0;
+    stop[i] = table.has(tok.bytes, byteStart[i], byteEnd[i], hash[i]) ? 1 : 0;
   }
   for (let i = 0; i < n; i++) {
     if (numeric[i]) continue;
-    const w = ws[i].norm;
     const content = !stop[i];
-    if (content && w.length > 1) unigrams[i] = w;
-    if (i + 1 < n && !numeric[i + 1] && (content || !stop[i + 1]) && inlineGap(text, ws[i].end, ws[i + 1].start)) {
-      const phrase = `${w} ${ws[i + 1].norm}`;
-      if (!stops.phrases.has(phrase)) bigrams[i] = phrase;
+    if (content && normEnd[i] - normStart[i] > 1) unigram[i] = 1;
+    if (i + 1 < n && !numeric[i + 1] && (content || !stop[i + 1]) && inlineGap(text, end[i], start[i + 1])) {
+      const pair = pairBytes(tok, i);
+      const h = xxh32(pair.bytes, pair.from, pair.to, tok.seed);
+      if (!table.has(pair.bytes, pair.from, pair.to, h)) {
+        bigram[i] = 1;
+        bigramHash[i] = h;
+      }
     }
   }
-  return { unigrams, bigrams };
+  return { stop, unigram, bigram, bigramHash };
+}
+
+let pairScratch = new Uint8Array(256);
+
+/** The UTF-8 of "w1 w2" for words i and i + 1: in place where they are neighbours in `tok.bytes`, else copied. */
+function pairBytes(tok: Tokens, i: number): { bytes: Uint8Array; from: number; to: number } {
+  const { bytes, byteStart, byteEnd } = tok;
+  if (byteEnd[i] + 1 === byteStart[i + 1]) return { bytes, from: byteStart[i], to: byteEnd[i + 1] };
+  const first = byteEnd[i] - byteStart[i];
+  const length = first + 1 + byteEnd[i + 1] - byteStart[i + 1];
+  if (pairScratch.length < length) pairScratch = new Uint8Array(2 * length);
+  pairScratch.set(bytes.subarray(byteStart[i], byteEnd[i]), 0);
+  pairScratch[first] = 0x20;
+  pairScratch.set(bytes.subarray(byteStart[i + 1], byteEnd[i + 1]), first + 1);
+  return { bytes: pairScratch, from: 0, to: length };
 }
 
 const INLINE_GAP = /^[^\S\n]*$/;
@@ -75,21 +156,63 @@ function inlineGap(text: string, start: number, end: number): boolean {
   return (end === start + 1 && text.charCodeAt(start) === 32) || INLINE_GAP.test(text.slice(start, end));
 }
 
-/** Term counts of words `from` to `to` (exclusive) of the slots: as `contentTerms` of that run of words. */
-export function countSlots(slots: TermSlots, from = 0, to = slots.unigrams.length): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (let i = from; i < to; i++) {
-    const u = slots.unigrams[i];
-    if (u !== null) tf.set(u, (tf.get(u) ?? 0) + 1);
-    const b = slots.bigrams[i];
-    if (b !== null && i + 1 < to) tf.set(b, (tf.get(b) ?? 0) + 1);
-  }
-  return tf;
+/**
+ * An article's distinct terms in order of first occurrence (the text's words, then the title's),
+ * each with its hash, count and first occurrence; the counts are the text's plus the title's
+ * times `titleWeight`. Terms are told apart by their bytes, not their hashes: two terms whose
+ * 32-bit hashes collide stay two terms.
+ */
+export interface DistinctTerms {
+  size: number;
+  hash: Uint32Array;
+  count: Float64Array;
+  /** Word of the first occurrence, and whether the term is the bigram that word opens. */
+  word: Uint32Array;
+  bigram: Uint8Array;
 }
 
-/** Term counts of a text: unigrams `w` and bigrams `w1 w2`. */
-export function contentTerms(text: string, ws: Word[], stops: StopList): Map<string, number> {
-  return countSlots(termSlots(text, ws, stops));
+export function distinctTerms(tok: Tokens, slots: TermSlots, titleWeight = 1): DistinctTerms {
+  const { n, nText, bytes, byteStart, byteEnd, hash: wordHash } = tok;
+  let size = 16;
+  while (size < 4 * n) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  const hash = new Uint32Array(2 * n);
+  const word = new Uint32Array(2 * n);
+  const bigram = new Uint8Array(2 * n);
+  const textCount = new Uint32Array(2 * n);
+  const titleCount = new Uint32Array(2 * n);
+  let m = 0;
+  const sameWord = (a: number, b: number) =>
+    byteEnd[a] - byteStart[a] === byteEnd[b] - byteStart[b] && sameRange(bytes, byteStart[a], bytes, byteStart[b], byteEnd[a] - byteStart[a]);
+  const add = (h: number, w: number, bi: number, counts: Uint32Array) => {
+    let s = h & mask;
+    for (let e = table[s]; e; e = table[(s = (s + 1) & mask)]) {
+      const id = e - 1;
+      if (hash[id] === h && bigram[id] === bi && sameWord(word[id], w) && (!bi || sameWord(word[id] + 1, w + 1))) {
+        counts[id]++;
+        return;
+      }
+    }
+    table[s] = m + 1;
+    hash[m] = h;
+    word[m] = w;
+    bigram[m] = bi;
+    counts[m++]++;
+  };
+  for (let i = 0; i < n; i++) {
+    const counts = i < nText ? textCount : titleCount;
+    if (slots.unigram[i]) add(wordHash[i], i, 0, counts);
+    if (slots.bigram[i] && i + 1 < (i < nText ? nText : n)) add(slots.bigramHash[i], i, 1, counts);
+  }
+  const count = new Float64Array(m);
+  for (let k = 0; k < m; k++) count[k] = titleCount[k] ? textCount[k] + titleCount[k] * titleWeight : textCount[k];
+  return { size: m, hash: hash.subarray(0, m), count, word: word.subarray(0, m), bigram: bigram.subarray(0, m) };
+}
+
+/** Term k of `terms` as a string. */
+export function termString(tok: Tokens, terms: DistinctTerms, k: number): string {
+  return terms.bigram[k] ? pairOf(tok, terms.word[k]) : normOf(tok, terms.word[k]);
 }
 
 /** A sparse vector, terms sorted for merge-style dot products. */

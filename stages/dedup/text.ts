@@ -8,26 +8,7 @@ export const SHINGLE_SIZE = 5;
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-export interface Word {
-  /** Normalised form: NFC, lower case. */
-  norm: string;
-  /** The form as written (for capitalisation cues). */
-  surface: string;
-  start: number;
-  end: number;
-}
-
-export function words(text: string): Word[] {
-  const out: Word[] = [];
-  // Text the boilerplate stage cleaned is NFC already: then one check of the whole text, not one call per word.
-  const nfc = text.normalize('NFC') === text;
-  for (const m of text.matchAll(WORD)) {
-    const surface = m[0];
-    out.push({ norm: (nfc ? surface : surface.normalize('NFC')).toLowerCase(), surface, start: m.index!, end: m.index! + surface.length });
-  }
-  return out;
-}
-
+/** The normal forms (NFC, lower case) of a text's words: the reference near-duplicate evaluation reads (the stage reads `tokens.ts`). */
 export function wordForms(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) out.push(m[0].normalize('NFC').toLowerCase());
@@ -59,10 +40,16 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
 
 /** The values sorted, each once (a sorted, duplicate-free array, as the functions below take). */
 export function distinctSorted(values: ArrayLike<number>): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
+  const sorted = Uint32Array.from(values);
+  return sorted.slice(0, distinctInPlace(sorted));
+}
+
+/** Sorts `values` and moves each distinct value once to its front; returns how many there are. */
+export function distinctInPlace(values: Uint32Array): number {
+  values.sort();
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.slice(0, n);
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[n - 1]) values[n++] = values[i];
+  return n;
 }
 
 /** Jaccard of two sorted, duplicate-free number arrays (hashed shingle sets). */

@@ -3,6 +3,7 @@ import {
   candidateProbability,
   createShingleHasher,
   estimateJaccard,
+  fmix32,
   MinHasher,
   wordShingleHashes,
 } from '../../../stages/dedup/minhash.ts';
@@ -20,6 +21,18 @@ describe('MinHash and LSH', () => {
     const sig = (t: string) => minHasher.signature(wordShingleHashes(Uint32Array.from(wordForms(t), hasher.hash), SHINGLE_SIZE));
     expect(Math.abs(estimateJaccard(sig(a), sig(b)) - exact)).toBeLessThan(0.12);
     expect(minHasher.bandKeys(sig(a))).toEqual(minHasher.bandKeys(sig(a)));
+  });
+
+  it('signs with the unsigned minimum of each permutation', () => {
+    const minHasher = new MinHasher();
+    const { mul, add } = minHasher as unknown as { mul: Uint32Array; add: Uint32Array };
+    let state = 3;
+    const shingles = Uint32Array.from({ length: 700 }, () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0));
+    shingles.set([0, 0xffffffff, 0x80000000, 0x7fffffff], 0);
+    for (const some of [shingles, shingles.subarray(3, 4), shingles.subarray(0, 0)]) {
+      const expected = Array.from(mul, (m, i) => Math.min(0xffffffff, ...Array.from(some, (s) => fmix32((Math.imul(s, m) + add[i]) | 0))));
+      expect(Array.from(minHasher.signature(some))).toEqual(expected);
+    }
   });
 
   it('makes pairs at the duplicate threshold candidates almost surely, unrelated ones rarely', () => {
