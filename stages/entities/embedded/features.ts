@@ -32,6 +32,18 @@ export const WORD_FEATURES: readonly number[] = [0, 1, 2, 12, 13, 14, 15, 16, 17
  * at tag time their summed row is cached per combination of their buckets (viterbi.ts).
  */
 export const CLASS_FEATURES: readonly number[] = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 33, 39, 40, 41, 42, 49, 50, 51, 52, 53];
+/**
+ * Slots that read the lower case of one neighbour alone, with the neighbour's offset: token i's
+ * slot 3 is `feature(3, lower[i - 1])`. At tag time each word's rows for these slots are cached
+ * with its own (viterbi.ts) and added to the tokens that see it there; beyond the sentence the
+ * neighbour is the padding (`lowerPad`).
+ */
+export const LOWER_CONTEXT: readonly { slot: number; offset: number }[] = [
+  { slot: 3, offset: -1 },
+  { slot: 4, offset: 1 },
+  { slot: 5, offset: -2 },
+  { slot: 6, offset: 2 },
+];
 /** The capitalised run's features: constant outside a run (most tokens), cached the same way. */
 export const RUN_FEATURES: readonly number[] = [34, 35, 36, 37, 38];
 /** A feature slot with nothing in it (the model has no such resource): never stored, never trained. */
@@ -373,6 +385,16 @@ function feature(template: number, a: number, b: number, mask: number): number {
   return mix(mix(template, a), b) & mask;
 }
 
+/** The bucket of LOWER_CONTEXT slot `slot` for a neighbour of lower-case hash `lower`. */
+export function lowerContextBucket(slot: number, lower: number, mask: number): number {
+  return feature(slot, lower, 0, mask);
+}
+
+/** The lower-case hash a LOWER_CONTEXT slot reads beyond the sentence, before it (offset < 0) or after it. */
+export function lowerPad(offset: number): number {
+  return offset < 0 ? PAD_L : PAD_R;
+}
+
 /**
  * The WORD_FEATURES of token i (functions of its own text alone) into `out[o + slot]`. At tag time
  * they are only computed when the word's row is not in the decoder's cache (see viterbi.ts).
@@ -401,8 +423,8 @@ export function wordFeatures(v: SentenceView, i: number, mask: number, out: Int3
 
 /**
  * Static feature buckets of every token, STATIC_FEATURES per token (the last three, the document
- * memory's, are left to historyFeatures). With `words` false the WORD_FEATURES slots are left
- * unset, for a decoder that computes them only for words it has not cached.
+ * memory's, are left to historyFeatures). With `words` false the WORD_FEATURES and LOWER_CONTEXT
+ * slots are left unset, for a decoder that caches their rows per word (viterbi.ts).
  */
 export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, offset = 0, words = true): void {
   const n = v.length;
@@ -417,10 +439,7 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
     const sm1 = shapeAt(v, i - 1);
     const sp1 = shapeAt(v, i + 1);
     const glue = (v.flags[i] & 1) | (i + 1 < n ? (v.flags[i + 1] & 1) << 1 : 0);
-    out[o + 3] = feature(3, lm1, 0, mask);
-    out[o + 4] = feature(4, lp1, 0, mask);
-    out[o + 5] = feature(5, lowerAt(v, i - 2), 0, mask);
-    out[o + 6] = feature(6, lowerAt(v, i + 2), 0, mask);
+    if (words) for (const { slot, offset } of LOWER_CONTEXT) out[o + slot] = lowerContextBucket(slot, lowerAt(v, i + offset), mask);
     out[o + 7] = feature(7, wordAt(v, i - 1), w0, mask);
     out[o + 8] = feature(8, w0, wordAt(v, i + 1), mask);
     out[o + 9] = feature(9, mix(lm1, l0), lp1, mask);

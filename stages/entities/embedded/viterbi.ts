@@ -4,7 +4,19 @@
  * `I-X`, so every decoded sequence reads back as well-formed spans.
  */
 import { spread } from '../../../pipeline/hash-table.ts';
-import { CLASS_FEATURES, RUN_FEATURES, STATIC_FEATURES, WORD_FEATURES, transitionBucket, transitionShapeBucket, wordFeatures, type SentenceView } from './features.ts';
+import {
+  CLASS_FEATURES,
+  LOWER_CONTEXT,
+  RUN_FEATURES,
+  STATIC_FEATURES,
+  WORD_FEATURES,
+  lowerContextBucket,
+  lowerPad,
+  transitionBucket,
+  transitionShapeBucket,
+  wordFeatures,
+  type SentenceView,
+} from './features.ts';
 import type { TagInfo } from './labels.ts';
 import type { RowWeights } from './model.ts';
 
@@ -51,23 +63,29 @@ export function tagCaches(d: Omit<Decoder, 'caches'>, slots = 1 << 14): TagCache
   };
 }
 
-/** What no cache holds: the features of the neighbouring words. */
+/** What no cache holds: the features of the neighbouring words (but their lower case alone). */
 const NEIGHBOUR_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k).filter(
-  (k) => !WORD_FEATURES.includes(k) && !CLASS_FEATURES.includes(k) && !RUN_FEATURES.includes(k),
+  (k) => !WORD_FEATURES.includes(k) && !CLASS_FEATURES.includes(k) && !RUN_FEATURES.includes(k) && !LOWER_CONTEXT.some((c) => c.slot === k),
 );
+/** Without caches every slot is added from the weights (training, and the tests' reference). */
+const ALL_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k);
 
 /**
- * The summed weight rows of a word's WORD_FEATURES, direct-mapped by its hash (a slot holds the
- * last word that landed there, checked on both its hashes). News repeats its words: most tokens
- * find their row here instead of computing their word features and making 16 table lookups (the
- * tagger leaves those slots to the cache: see staticFeatures' `words`).
+ * Per word, direct-mapped by its hash (a slot holds the last word that landed there, checked on
+ * both its hashes): the summed weight row of its WORD_FEATURES, and its rows as the neighbour of
+ * LOWER_CONTEXT (which read its lower case only), added to the tokens that see it there. News
+ * repeats its words: most tokens find all five rows in one place instead of computing their word
+ * features and making 20 lookups in the multi-megabyte weight table. Slot layout in `slots`:
+ * [filled, word, lower, own row, one row per LOWER_CONTEXT entry]; rows are exact Int32 sums of
+ * the Int16 weights.
  */
 export class WordRowCache {
-  private readonly word: Uint32Array;
-  private readonly lower: Uint32Array;
-  private readonly filled: Uint8Array;
-  private readonly rows: Float64Array;
+  private readonly slots: Int32Array;
+  private readonly stride: number;
   private readonly mask: number;
+  /** Rows of LOWER_CONTEXT entry k for tokens whose neighbour lies beyond the sentence. */
+  private readonly pads: Int32Array;
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly weights: RowWeights,
@@ -76,27 +94,52 @@ export class WordRowCache {
     slots = 1 << 14,
   ) {
     this.mask = slots - 1;
-    this.word = new Uint32Array(slots);
-    this.lower = new Uint32Array(slots);
-    this.filled = new Uint8Array(slots);
-    this.rows = new Float64Array(slots * tags);
+    this.stride = 3 + (1 + LOWER_CONTEXT.length) * tags;
+    this.slots = new Int32Array(slots * this.stride);
+    this.scratch = new Float64Array(tags);
+    this.pads = new Int32Array(LOWER_CONTEXT.length * tags);
+    LOWER_CONTEXT.forEach(({ slot, offset }, k) => this.addRow(lowerContextBucket(slot, lowerPad(offset), featureMask), this.pads, k * tags));
   }
 
-  /** Adds token i's word-only row to `scores[at..at + tags)`. */
-  add(view: SentenceView, i: number, statics: Int32Array, base: number, scores: Float64Array, at: number): void {
-    const w = view.word[i];
-    const l = view.lower[i];
-    const slot = spread(w) & this.mask;
-    const own = slot * this.tags;
-    if (!this.filled[slot] || this.word[slot] !== w || this.lower[slot] !== l) {
-      this.rows.fill(0, own, own + this.tags);
-      wordFeatures(view, i, this.featureMask, statics, base);
-      for (const k of WORD_FEATURES) this.weights.add(statics[base + k], this.rows, own);
-      this.word[slot] = w;
-      this.lower[slot] = l;
-      this.filled[slot] = 1;
+  /** Adds token i's own row and its rows as a neighbour into `scores` (token j at `j * tags`). */
+  add(view: SentenceView, i: number, statics: Int32Array, base: number, scores: Float64Array): void {
+    const { tags, slots } = this;
+    const w = view.word[i] | 0;
+    const l = view.lower[i] | 0;
+    const at = (spread(w) & this.mask) * this.stride;
+    if (slots[at] !== 1 || slots[at + 1] !== w || slots[at + 2] !== l) this.fill(view, i, statics, base, at);
+    const n = view.length;
+    let row = at + 3;
+    for (let t = 0; t < tags; t++) scores[i * tags + t] += slots[row + t];
+    for (const { offset } of LOWER_CONTEXT) {
+      row += tags;
+      // Token j reads its neighbour at j + offset: this token is that neighbour of j = i - offset.
+      const j = i - offset;
+      if (j >= 0 && j < n) for (let t = 0; t < tags; t++) scores[j * tags + t] += slots[row + t];
     }
-    for (let t = 0; t < this.tags; t++) scores[at + t] += this.rows[own + t];
+    // The neighbours of token i beyond the sentence: the padding's rows.
+    for (let k = 0; k < LOWER_CONTEXT.length; k++) {
+      const j = i + LOWER_CONTEXT[k].offset;
+      if (j < 0 || j >= n) for (let t = 0; t < tags; t++) scores[i * tags + t] += this.pads[k * tags + t];
+    }
+  }
+
+  private fill(view: SentenceView, i: number, statics: Int32Array, base: number, at: number): void {
+    const { slots, tags, featureMask } = this;
+    slots.fill(0, at, at + this.stride);
+    wordFeatures(view, i, featureMask, statics, base);
+    for (const k of WORD_FEATURES) this.addRow(statics[base + k], slots, at + 3);
+    LOWER_CONTEXT.forEach(({ slot }, k) => this.addRow(lowerContextBucket(slot, view.lower[i], featureMask), slots, at + 3 + (1 + k) * tags));
+    slots[at] = 1;
+    slots[at + 1] = view.word[i];
+    slots[at + 2] = view.lower[i];
+  }
+
+  /** Adds the row of `bucket` to `into[at..at + tags)` (through a Float64 row: the weights' interface). */
+  private addRow(bucket: number, into: Int32Array, at: number): void {
+    this.scratch.fill(0);
+    this.weights.add(bucket, this.scratch);
+    for (let t = 0; t < this.tags; t++) into[at + t] += this.scratch[t];
   }
 }
 
@@ -104,14 +147,15 @@ export class WordRowCache {
  * The summed weight rows of a group of feature slots whose buckets take few combinations
  * (CLASS_FEATURES, RUN_FEATURES), direct-mapped by a hash of the buckets (a slot holds the last
  * combination that landed there, compared bucket by bucket). A shipped model's weights are
- * integers, so a cached sum is exactly what adding each row gives.
+ * integers, so a cached sum is exactly what adding each row gives. Slot layout: [filled,
+ * buckets..., row...] side by side, so that a token touches one place in memory.
  */
 export class ComboRowCache {
-  private readonly keys: Int32Array;
-  private readonly filled: Uint8Array;
-  private readonly rows: Float64Array;
+  private readonly slots: Int32Array;
+  private readonly stride: number;
   private readonly mask: number;
   private readonly width: number;
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly weights: RowWeights,
@@ -121,31 +165,32 @@ export class ComboRowCache {
   ) {
     this.width = group.length;
     this.mask = slots - 1;
-    this.keys = new Int32Array(slots * this.width);
-    this.filled = new Uint8Array(slots);
-    this.rows = new Float64Array(slots * tags);
+    this.stride = 1 + this.width + tags;
+    this.slots = new Int32Array(slots * this.stride);
+    this.scratch = new Float64Array(tags);
   }
 
   /** Adds the group's row of the token whose static features start at `base` to `scores[at..at + tags)`. */
   add(statics: Int32Array, base: number, scores: Float64Array, at: number): void {
-    const { width, group } = this;
+    const { width, group, slots, tags } = this;
     let h = 0x811c9dc5;
     for (let j = 0; j < width; j++) h = Math.imul(h ^ statics[base + group[j]], 0x01000193);
-    const slot = spread(h) & this.mask;
-    const key = slot * width;
-    const own = slot * this.tags;
-    let same = this.filled[slot] === 1;
-    for (let j = 0; same && j < width; j++) same = this.keys[key + j] === statics[base + group[j]];
+    const own = (spread(h) & this.mask) * this.stride;
+    let same = slots[own] === 1;
+    for (let j = 0; same && j < width; j++) same = slots[own + 1 + j] === statics[base + group[j]];
+    const row = own + 1 + width;
     if (!same) {
-      this.rows.fill(0, own, own + this.tags);
+      const sum = this.scratch;
+      sum.fill(0);
       for (let j = 0; j < width; j++) {
         const bucket = statics[base + group[j]];
-        this.keys[key + j] = bucket;
-        this.weights.add(bucket, this.rows, own);
+        slots[own + 1 + j] = bucket;
+        this.weights.add(bucket, sum);
       }
-      this.filled[slot] = 1;
+      for (let t = 0; t < tags; t++) slots[row + t] = sum[t];
+      slots[own] = 1;
     }
-    for (let t = 0; t < this.tags; t++) scores[at + t] += this.rows[own + t];
+    for (let t = 0; t < tags; t++) scores[at + t] += slots[row + t];
   }
 }
 
@@ -223,12 +268,12 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
     const base = i * STATIC_FEATURES;
     const at = i * L;
     if (caches) {
-      caches.words.add(view, i, statics, base, emit, at);
+      caches.words.add(view, i, statics, base, emit);
       caches.classes.add(statics, base, emit, at);
       caches.runs.add(statics, base, emit, at);
       for (const k of NEIGHBOUR_FEATURES) weights.add(statics[base + k], emit, at);
     } else {
-      for (let k = 0; k < STATIC_FEATURES; k++) weights.add(statics[base + k], emit, at);
+      for (const k of ALL_FEATURES) weights.add(statics[base + k], emit, at);
     }
   }
   // Training changes the weights between sentences: its rows are cached for one sentence only.

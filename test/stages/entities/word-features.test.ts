@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FEATURE, NO_LEXICON, STATIC_FEATURES, WORD_FEATURES, staticFeatures, viewSentence, wordFeatures, type Lexicon } from '../../../stages/entities/embedded/features.ts';
+import {
+  LOWER_CONTEXT,
+  NO_FEATURE,
+  NO_LEXICON,
+  STATIC_FEATURES,
+  WORD_FEATURES,
+  lowerContextBucket,
+  lowerPad,
+  staticFeatures,
+  viewSentence,
+  wordFeatures,
+  type Lexicon,
+} from '../../../stages/entities/embedded/features.ts';
 import { tokenize } from '../../../stages/entities/embedded/tokenize.ts';
 import { endingSet } from '../../../stages/entities/embedded/stems.ts';
 
@@ -29,7 +41,7 @@ describe('WORD_FEATURES (cached per word at tag time)', () => {
 });
 
 describe('wordFeatures (computed by the tagger only for uncached words)', () => {
-  it('writes exactly the WORD_FEATURES slots, as staticFeatures does, which leaves them alone when asked', () => {
+  it('writes exactly the WORD_FEATURES slots, as staticFeatures does, which leaves them and the LOWER_CONTEXT slots alone when asked', () => {
     const lexicon: Lexicon = { gazetteer: () => 0, cluster: (h) => h & 0xffffff07, endings: endingSet(['s']) };
     const tokens = tokenize('Fred cho biết Nam thắng Kims');
     const view = viewSentence(tokens, lexicon);
@@ -37,10 +49,16 @@ describe('wordFeatures (computed by the tagger only for uncached words)', () => 
     staticFeatures(view, 2 ** 21 - 1, full);
     const lazy = new Int32Array(tokens.length * STATIC_FEATURES).fill(-7);
     staticFeatures(view, 2 ** 21 - 1, lazy, 0, false);
+    const contextSlots = LOWER_CONTEXT.map((c) => c.slot);
     for (let i = 0; i < tokens.length; i++) {
       const o = i * STATIC_FEATURES;
-      for (let k = 0; k < STATIC_FEATURES - 3; k++) expect(lazy[o + k] === -7).toBe(WORD_FEATURES.includes(k));
+      for (let k = 0; k < STATIC_FEATURES - 3; k++) expect(lazy[o + k] === -7).toBe(WORD_FEATURES.includes(k) || contextSlots.includes(k));
       wordFeatures(view, i, 2 ** 21 - 1, lazy, o);
+      // The lower-case context slots, as the tagger's word cache computes them: from the neighbour, or the padding.
+      for (const { slot, offset } of LOWER_CONTEXT) {
+        const j = i + offset;
+        lazy[o + slot] = lowerContextBucket(slot, j >= 0 && j < tokens.length ? view.lower[j] : lowerPad(offset), 2 ** 21 - 1);
+      }
       expect(Array.from(lazy.subarray(o, o + STATIC_FEATURES - 3))).toEqual(Array.from(full.subarray(o, o + STATIC_FEATURES - 3)));
     }
   });
