@@ -26,12 +26,20 @@ export const IDENTITY_SLOTS: readonly number[] = [1, 2, 7, 8, 9, 26, 27, 28, 37,
  */
 export const WORD_FEATURES: readonly number[] = [0, 1, 2, 12, 13, 14, 15, 16, 17, 18, 19, 30, 31, 43, 44, 45];
 /**
- * Static features of few distinct values whatever the word: shapes around the token, gazetteer
- * marks, word classes, letter kinds, name parts, hyphen joins, quotations, the document memory.
- * Their combinations repeat (1,000 baomoi articles: 50,000 combinations over 600,000 tokens), so
- * at tag time their summed row is cached per combination of their buckets (viterbi.ts).
+ * Groups of static features of few distinct values whatever the word, and how they combine: the
+ * shapes around the token; gazetteer marks, hyphen joins, quotations and the document memory
+ * (constant outside names); word classes, letter kinds and name parts of the token and its
+ * neighbours; the capitalised run (constant outside a run, most tokens). Their combinations
+ * repeat, so at tag time each group's summed row is cached per combination of its buckets
+ * (viterbi.ts). Small groups: 1,000 baomoi articles make ~50,000 combinations of the first three
+ * together, too many for the cache, and far fewer of each.
  */
-export const CLASS_FEATURES: readonly number[] = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 33, 39, 40, 41, 42, 49, 50, 51, 52, 53];
+export const COMBO_GROUPS: readonly (readonly number[])[] = [
+  [20, 21, 22, 23, 24, 25],
+  [26, 27, 28, 49, 50, 51, 52, 53],
+  [29, 33, 39, 40, 41, 42],
+  [34, 35, 36, 37, 38],
+];
 /**
  * Slots that read the lower case of one neighbour alone, with the neighbour's offset: token i's
  * slot 3 is `feature(3, lower[i - 1])`. At tag time each word's rows for these slots are cached
@@ -44,8 +52,6 @@ export const LOWER_CONTEXT: readonly { slot: number; offset: number }[] = [
   { slot: 5, offset: -2 },
   { slot: 6, offset: 2 },
 ];
-/** The capitalised run's features: constant outside a run (most tokens), cached the same way. */
-export const RUN_FEATURES: readonly number[] = [34, 35, 36, 37, 38];
 /** A feature slot with nothing in it (the model has no such resource): never stored, never trained. */
 export const NO_FEATURE = -2;
 

@@ -5,9 +5,8 @@
  */
 import { spread } from '../../../pipeline/hash-table.ts';
 import {
-  CLASS_FEATURES,
+  COMBO_GROUPS,
   LOWER_CONTEXT,
-  RUN_FEATURES,
   STATIC_FEATURES,
   WORD_FEATURES,
   lowerContextBucket,
@@ -47,8 +46,8 @@ export interface Decoder {
 /** The decoder's caches of summed weight rows; see each class. */
 export interface TagCaches {
   words: WordRowCache;
-  classes: ComboRowCache;
-  runs: ComboRowCache;
+  /** One per group of COMBO_GROUPS. */
+  combos: ComboRowCache[];
   transitions: TransitionRows;
 }
 
@@ -57,15 +56,14 @@ export function tagCaches(d: Omit<Decoder, 'caches'>, slots = 1 << 14): TagCache
   const L = d.info.type.length;
   return {
     words: new WordRowCache(d.weights, L, d.featureMask, slots),
-    classes: new ComboRowCache(d.weights, L, CLASS_FEATURES, slots),
-    runs: new ComboRowCache(d.weights, L, RUN_FEATURES, slots),
+    combos: COMBO_GROUPS.map((group) => new ComboRowCache(d.weights, L, group, slots)),
     transitions: new TransitionRows(d),
   };
 }
 
 /** What no cache holds: the features of the neighbouring words (but their lower case alone). */
 const NEIGHBOUR_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k).filter(
-  (k) => !WORD_FEATURES.includes(k) && !CLASS_FEATURES.includes(k) && !RUN_FEATURES.includes(k) && !LOWER_CONTEXT.some((c) => c.slot === k),
+  (k) => !WORD_FEATURES.includes(k) && !COMBO_GROUPS.some((g) => g.includes(k)) && !LOWER_CONTEXT.some((c) => c.slot === k),
 );
 /** Without caches every slot is added from the weights (training, and the tests' reference). */
 const ALL_FEATURES = Array.from({ length: STATIC_FEATURES }, (_, k) => k);
@@ -145,7 +143,7 @@ export class WordRowCache {
 
 /**
  * The summed weight rows of a group of feature slots whose buckets take few combinations
- * (CLASS_FEATURES, RUN_FEATURES), direct-mapped by a hash of the buckets (a slot holds the last
+ * (a group of COMBO_GROUPS), direct-mapped by a hash of the buckets (a slot holds the last
  * combination that landed there, compared bucket by bucket). A shipped model's weights are
  * integers, so a cached sum is exactly what adding each row gives. Slot layout: [filled,
  * buckets..., row...] side by side, so that a token touches one place in memory.
@@ -270,8 +268,7 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
     const at = i * L;
     if (caches) {
       caches.words.add(view, i, statics, base, emit);
-      caches.classes.add(statics, base, emit, at);
-      caches.runs.add(statics, base, emit, at);
+      for (const combo of caches.combos) combo.add(statics, base, emit, at);
       for (const k of NEIGHBOUR_FEATURES) weights.add(statics[base + k], emit, at);
     } else {
       for (const k of ALL_FEATURES) weights.add(statics[base + k], emit, at);
