@@ -1,3 +1,4 @@
+import { SimdSigner } from './minhash-simd.ts';
 import { distinctInPlace } from './text.ts';
 import { xxh32String } from './xxhash32.ts';
 
@@ -62,34 +63,18 @@ export class MinHasher {
   private readonly mul: Uint32Array;
   private readonly add: Uint32Array;
 
+  /** Permutation i maps a shingle hash x to `fmix32(mul[i] * x + add[i])`; the signature keeps each one's minimum. */
+  private readonly signer: SimdSigner;
+
   constructor(readonly shape: LshShape = DEFAULT_LSH) {
     this.size = shape.bands * shape.rows;
     ({ mul: this.mul, add: this.add } = permutationParams(this.size));
+    this.signer = new SimdSigner(this.mul, this.add);
   }
 
   signature(shingleHashes: Uint32Array): Uint32Array {
     const sig = new Uint32Array(this.size);
-    const { mul, add, size } = this;
-    // Read as int32 and compared with the sign bit flipped (the unsigned order): no value leaves
-    // int32, so none is boxed as a double. One permutation at a time: its parameters and running
-    // minimum stay in registers.
-    const shingles = new Int32Array(shingleHashes.buffer, shingleHashes.byteOffset, shingleHashes.length);
-    const n = shingles.length;
-    for (let i = 0; i < size; i++) {
-      const m = mul[i] | 0;
-      const a = add[i] | 0;
-      let min = 0x7fffffff;
-      for (let s = 0; s < n; s++) {
-        let h = (Math.imul(shingles[s], m) + a) | 0;
-        h ^= h >>> 16;
-        h = Math.imul(h, 0x85ebca6b);
-        h ^= h >>> 13;
-        h = Math.imul(h, 0xc2b2ae35);
-        h = (h ^ (h >>> 16) ^ 0x80000000) | 0;
-        if (h < min) min = h;
-      }
-      sig[i] = min ^ 0x80000000;
-    }
+    this.signer.sign(shingleHashes, sig);
     return sig;
   }
 

@@ -84,32 +84,40 @@ export function isNumeric(s: string, from: number, to: number): boolean {
  */
 const CONTEXTUAL_CASE = /\u03a3/;
 
-/**
- * The words of `text`, then those of `title` (when given) as a second part: one pass over both
- * with a line break between them, so that no bigram spans the two (word i < nText is the text's).
- */
-export function tokenize(text: string, title = '', seed: number): Tokens {
-  const all = title ? `${text}\n${title}` : text;
+/** Writes the [start, end) of the words of `s` (offsets plus `offset`) from word `n` on; returns the count after. */
+function scanWords(s: string, offset: number, start: Uint32Array, end: Uint32Array, n: number): number {
   const table = bmpClasses();
-  const length = all.length;
-  const cap = (length >> 1) + 1;
-  const start = new Uint32Array(cap);
-  const end = new Uint32Array(cap);
-  let n = 0;
-  let nText = -1;
-  // A word ends at a character of no word class, at the end of the text and at the end of the title.
-  for (let i = 0, from = -1; i <= length; ) {
-    const k = i < length ? classAt(table, all, i) : 4;
+  let from = -1;
+  for (let i = 0; i < s.length; ) {
+    const k = classAt(table, s, i);
     if (k & WORD) {
       if (from < 0) from = i;
     } else if (from >= 0) {
-      start[n] = from;
-      end[n++] = i;
+      start[n] = offset + from;
+      end[n++] = offset + i;
       from = -1;
     }
-    if (i === text.length) nText = n;
     i += k >> 2;
   }
+  if (from >= 0) {
+    start[n] = offset + from;
+    end[n++] = offset + s.length;
+  }
+  return n;
+}
+
+/**
+ * The words of `text`, then those of `title` (when given) as a second part, offsets as in one text
+ * with a line break between the two, so that no bigram spans them (word i < nText is the text's).
+ */
+export function tokenize(text: string, title = '', seed: number): Tokens {
+  const all = title ? `${text}\n${title}` : text;
+  const length = all.length;
+  const start = new Uint32Array((length >> 1) + 1);
+  const end = new Uint32Array((length >> 1) + 1);
+  // Each part on its own: `all` is a concatenation, slower to read character by character.
+  const nText = scanWords(text, 0, start, end, 0);
+  const n = title ? scanWords(title, text.length + 1, start, end, nText) : nText;
   // Text the boilerplate stage cleaned is NFC already: one check of each part, not one call per word.
   const nfcText = text.normalize('NFC') === text;
   const nfcTitle = !title || title.normalize('NFC') === title;
