@@ -278,31 +278,71 @@ function wordFields(w: string, hash: number, lexicon: Lexicon, f: Uint32Array, a
 
 const wordFieldsOf = new WeakMap<Lexicon, WordFields>();
 
-export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
+/**
+ * The typed arrays of sentence views, reused from sentence to sentence by a tagger (it keeps no
+ * view past its sentence; training keeps every view and passes none). A small typed array of its
+ * own is a memory block of its own outside the heap, and a view takes fifteen.
+ */
+export class ViewArrays {
+  private u32 = new Uint32Array(0);
+  private u8 = new Uint8Array(0);
+  private i32 = new Int32Array(0);
+  private size = 0;
+
+  /** Fresh (zeroed) arrays for a sentence of n tokens; the previous sentence's are overwritten. */
+  take(n: number): { u32: (width: number) => Uint32Array; u8: () => Uint8Array; i32: () => Int32Array } {
+    if (this.size < n) {
+      this.size = Math.max(n, 2 * this.size);
+      this.u32 = new Uint32Array(this.size * U32_PER_TOKEN);
+      this.u8 = new Uint8Array(this.size * U8_PER_TOKEN);
+      this.i32 = new Int32Array(this.size * I32_PER_TOKEN);
+    }
+    this.u32.fill(0, 0, n * U32_PER_TOKEN);
+    this.u8.fill(0, 0, n * U8_PER_TOKEN);
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    return {
+      u32: (width) => this.u32.subarray(a, (a += width * n)),
+      u8: () => this.u8.subarray(b, (b += n)),
+      i32: () => this.i32.subarray(c, (c += n)),
+    };
+  }
+}
+
+/** What a view takes per token: word, lower, shape, cluster, stem, 3 prefixes, 6 suffixes; flags, letters, gaz, names, quote, stemGaz; run start and end. */
+const U32_PER_TOKEN = 14;
+const U8_PER_TOKEN = 6;
+const I32_PER_TOKEN = 2;
+
+const fresh = (n: number) => ({ u32: (width: number) => new Uint32Array(width * n), u8: () => new Uint8Array(n), i32: () => new Int32Array(n) });
+
+export function viewSentence(tokens: Token[], lexicon: Lexicon, arrays?: ViewArrays): SentenceView {
   const n = tokens.length;
+  const a = arrays ? arrays.take(n) : fresh(n);
   const view: SentenceView = {
     length: n,
-    word: new Uint32Array(n),
-    lower: new Uint32Array(n),
-    shape: new Uint32Array(n),
-    flags: new Uint8Array(n),
-    letters: new Uint8Array(n),
-    gaz: new Uint8Array(n),
-    cluster: new Uint32Array(n),
-    names: lexicon.nameParts ? new Uint8Array(n) : null,
-    runStart: new Int32Array(n).fill(-1),
-    runEnd: new Int32Array(n).fill(-1),
-    prefix: new Uint32Array(n * 3),
-    suffix: new Uint32Array(n * 6),
+    word: a.u32(1),
+    lower: a.u32(1),
+    shape: a.u32(1),
+    flags: a.u8(),
+    letters: a.u8(),
+    gaz: a.u8(),
+    cluster: a.u32(1),
+    names: lexicon.nameParts ? a.u8() : null,
+    runStart: a.i32().fill(-1),
+    runEnd: a.i32().fill(-1),
+    prefix: a.u32(3),
+    suffix: a.u32(6),
     stem: null,
     stemGaz: null,
     caps: false,
-    quote: new Uint8Array(n),
+    quote: a.u8(),
   };
   let words = wordFieldsOf.get(lexicon);
   if (!words) wordFieldsOf.set(lexicon, (words = new WordFields(lexicon)));
   const f = words.fields;
-  const stem = lexicon.endings ? new Uint32Array(n) : null;
+  const stem = lexicon.endings ? a.u32(1) : null;
   let upper = 0;
   let letters = 0;
   for (let i = 0; i < n; i++) {
@@ -340,7 +380,7 @@ export function viewSentence(tokens: Token[], lexicon: Lexicon): SentenceView {
   markQuotes(view);
   if (stem) {
     view.stem = stem;
-    view.stemGaz = new Uint8Array(n);
+    view.stemGaz = a.u8();
     markNames(stem, STEM_SEED, lexicon, view.stemGaz);
   }
   return view;

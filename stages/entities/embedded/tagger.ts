@@ -1,6 +1,6 @@
 /** Tagging with a loaded model, sentence by sentence, with one document memory per article. */
 import type { EntityLabel, EntitySpan, Span } from '../../../pipeline/layers.ts';
-import { SENTENCE_FEATURES, STATIC_FEATURES, historyFeatures, staticFeatures, viewSentence, type SentenceView } from './features.ts';
+import { SENTENCE_FEATURES, STATIC_FEATURES, ViewArrays, historyFeatures, staticFeatures, viewSentence, type SentenceView } from './features.ts';
 import { ENTITY_TYPES, chunks } from './labels.ts';
 import { DocumentMemory } from './memory.ts';
 import type { NerModel } from './model.ts';
@@ -53,7 +53,7 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
     const n = tokens.length;
     if (!n) continue;
     const before = lastTag >= 0 && runsOn(text, lastToken!, tokens[0].start) ? lastTag : -1;
-    const view = viewSentence(tokens, model.lexicon);
+    const view = viewSentence(tokens, model.lexicon, viewArrays);
     const { statics, tags, probs } = sentenceArrays(n);
     staticFeatures(view, model.featureMask, statics, 0, !decoder.caches); // word features: computed by the cache on a miss
     fillHistory(view, memory, model.featureMask, statics);
@@ -98,6 +98,7 @@ function sentenceArrays(n: number): { statics: Int32Array; tags: Uint8Array; pro
 }
 
 let buffers = { statics: new Int32Array(0), tags: new Uint8Array(0), probs: new Float32Array(0) };
+const viewArrays = new ViewArrays();
 
 /**
  * Whether a name may run on from a sentence ending with `last` into the next one, starting at
