@@ -247,6 +247,9 @@ function scratchFor(size: number): typeof scratch {
   return scratch;
 }
 
+/** The first token's transition rows, reused likewise. */
+let firstRows = { start: new Float64Array(0), row: new Float64Array(0) };
+
 const NO_ROWS: Float64Array = new Float64Array(0);
 let pairs: Float64Array[] = [];
 
@@ -279,9 +282,11 @@ export function viterbi(d: Decoder, view: SentenceView, statics: Int32Array, tag
   // Token i's transition rows, kept for the backward pass of the probabilities.
   if (pairs.length < n) pairs = new Array(Math.max(n, 2 * pairs.length)).fill(NO_ROWS);
   // The first token: from `before` (or the sentence start), its transition and (before, shape) rows.
-  const start = new Float64Array(L);
+  if (firstRows.start.length < L) firstRows = { start: new Float64Array(L), row: new Float64Array(L) };
+  const { start, row } = firstRows;
+  start.fill(0, 0, L);
   weights.add(transitionBucket(before + 1, mask), start);
-  const row = new Float64Array(L);
+  row.fill(0, 0, L);
   weights.add(transitionShapeBucket(before + 1, view.shape[0], mask), row);
   const first = (before + 1) * L;
   for (let t = 0; t < L; t++) delta[t] = allowed[first + t] ? emit[t] + start[t] + row[t] : -Infinity;
