@@ -90,6 +90,8 @@ export function stopWordDensity(words: string[], paragraph: string, list: StopLi
   }
   if (!words.length) return 0;
   let hits = 0;
-  for (const w of words) if (list.words.has(w.toLowerCase())) hits++;
+  // The list holds lower-case words, and lower-casing is idempotent: a word found as written
+  // needs no lower-casing (most words of running text), which is slow for non-ASCII text.
+  for (const w of words) if (list.words.has(w) || list.words.has(w.toLowerCase())) hits++;
   return hits / words.length;
 }
