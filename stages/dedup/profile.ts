@@ -20,7 +20,10 @@ export interface Paragraph {
   key: string | null;
 }
 
-/** The lines of the text (the tokens' first part) that hold words; a line's key is the hash of its words joined by spaces. */
+/**
+ * The lines of the text (the tokens' first part, nothing taken out) that hold words; a line's key
+ * is the hash of its words joined by spaces.
+ */
 export function paragraphs(tok: Tokens, maxWords: number): Paragraph[] {
   const out: Paragraph[] = [];
   const { text, start, end, nText, byteStart, byteEnd } = tok;

@@ -123,30 +123,16 @@ export function termSlots(tok: Tokens, stops: StopList): TermSlots {
     const content = !stop[i];
     if (content && normEnd[i] - normStart[i] > 1) unigram[i] = 1;
     if (i + 1 < n && !numeric[i + 1] && (content || !stop[i + 1]) && inlineGap(text, end[i], start[i + 1])) {
-      const pair = pairBytes(tok, i);
-      const h = xxh32(pair.bytes, pair.from, pair.to, tok.seed);
-      if (!table.has(pair.bytes, pair.from, pair.to, h)) {
+      // Only white space between the two words, so none was taken out between them
+      // (`withoutSpans`): they are neighbours in `tok.bytes` too, "w1 w2" one range.
+      const h = xxh32(tok.bytes, byteStart[i], byteEnd[i + 1], tok.seed);
+      if (!table.has(tok.bytes, byteStart[i], byteEnd[i + 1], h)) {
         bigram[i] = 1;
         bigramHash[i] = h;
       }
     }
   }
   return { stop, unigram, bigram, bigramHash };
-}
-
-let pairScratch = new Uint8Array(256);
-
-/** The UTF-8 of "w1 w2" for words i and i + 1: in place where they are neighbours in `tok.bytes`, else copied. */
-function pairBytes(tok: Tokens, i: number): { bytes: Uint8Array; from: number; to: number } {
-  const { bytes, byteStart, byteEnd } = tok;
-  if (byteEnd[i] + 1 === byteStart[i + 1]) return { bytes, from: byteStart[i], to: byteEnd[i + 1] };
-  const first = byteEnd[i] - byteStart[i];
-  const length = first + 1 + byteEnd[i + 1] - byteStart[i + 1];
-  if (pairScratch.length < length) pairScratch = new Uint8Array(2 * length);
-  pairScratch.set(bytes.subarray(byteStart[i], byteEnd[i]), 0);
-  pairScratch[first] = 0x20;
-  pairScratch.set(bytes.subarray(byteStart[i + 1], byteEnd[i + 1]), first + 1);
-  return { bytes: pairScratch, from: 0, to: length };
 }
 
 const INLINE_GAP = /^[^\S\n]*$/;

@@ -181,12 +181,6 @@ export function pairOf(tok: Tokens, i: number): string {
   return `${normOf(tok, i)} ${normOf(tok, i + 1)}`;
 }
 
-/** Whether bytes[a, a + length) equal bytes[b, b + length). */
-export function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
-  return true;
-}
-
 /** The tokens without the words inside `spans` (sorted, disjoint [start, end) ranges of the text). */
 export function withoutSpans(tok: Tokens, spans: { start: number; end: number }[]): Tokens {
   if (!spans.length) return tok;

@@ -16,8 +16,8 @@ function referenceWords(text: string) {
   }));
 }
 
-function referenceTerms(text: string, stops: StopList): Map<string, number> {
-  const ws = referenceWords(text);
+function referenceTerms(text: string, stops: StopList, kept = (_: { start: number; end: number }) => true): Map<string, number> {
+  const ws = referenceWords(text).filter(kept);
   const counts = new Map<string, number>();
   const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
   const numeric = (w: string) => /^\p{N}+$/u.test(w);
@@ -117,6 +117,19 @@ describe('content terms', () => {
       const got = new Map(Array.from({ length: terms.size }, (_, t) => [termString(tok, terms, t), terms.count[t]]));
       expect([...got]).toEqual([...expected]);
       expect(Array.from(terms.hash)).toEqual([...got.keys()].map(hasher.hash));
+    }
+  });
+
+  it('are those of the words left when lines are taken out', async () => {
+    const hasher = await createShingleHasher();
+    for (let k = 0; k < 20; k++) {
+      const text = randomText(k + 1000, 150);
+      const lines = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      const out = lines.filter((_, i) => (i + k) % 3 === 0);
+      const expected = referenceTerms(text, STOPS, (w) => !out.some((p) => w.start >= p.start && w.end <= p.end));
+      const tok = withoutSpans(tokenize(text, '', hasher.seed), out);
+      const terms = distinctTerms(tok, termSlots(tok, STOPS));
+      expect(new Map(Array.from({ length: terms.size }, (_, t) => [termString(tok, terms, t), terms.count[t]]))).toEqual(expected);
     }
   });
 
