@@ -27,9 +27,11 @@ function mainThreadExecutor(config: PipelineConfig): Executor {
  * Articles handed to a thread at once. A thread runs them one after the other (worker.ts), but the
  * next one is already there when one ends: with one, the thread waited for the main thread, often
  * busy integrating or committing another article, to send it the next (~10% of a thread's time
- * on the bench, ~1% with two).
+ * on the bench, ~1% with two). Three since a thread takes ~5 ms an article: two were sometimes
+ * not enough to last through a busy spell of the main thread (bench, first 6,000 baomoi articles,
+ * cores busy 1.78-1.92 with two, 1.94-1.95 with three).
  */
-const TASKS_PER_THREAD = 2;
+const TASKS_PER_THREAD = 3;
 
 /**
  * Young generation of a pool thread: 32 MB semi-spaces (V8's default tops out at 16). A thread
