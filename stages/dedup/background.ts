@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { HashTable } from '../../pipeline/hash-table.ts';
+import { termHash } from './xxhash32.ts';
 
 /**
  * Background document frequencies for a language (resources/<lang>.df.tsv.gz, made by
@@ -9,7 +10,7 @@ import { HashTable } from '../../pipeline/hash-table.ts';
  */
 export interface BackgroundDf {
   docs: number;
-  /** Document frequency by term hash (the stage's term hasher): a typed table, not a `Map` of 160k strings. */
+  /** Document frequency by `termHash`: a typed table, not a `Map` of 160k strings. */
   df: HashTable;
 }
 
@@ -28,7 +29,7 @@ export function backgroundDocCount(lang: string): number {
   return Number(text.split('\n')[0].split('\t')[1]);
 }
 
-export function loadBackgroundDf(lang: string, hash: (term: string) => number): BackgroundDf {
+export function loadBackgroundDf(lang: string): BackgroundDf {
   const file = backgroundFile(lang);
   if (!file) return EMPTY_BACKGROUND;
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
@@ -36,7 +37,7 @@ export function loadBackgroundDf(lang: string, hash: (term: string) => number): 
   const df = new HashTable(lines.length * 2);
   for (let i = 1; i < lines.length; i++) {
     const tab = lines[i].lastIndexOf('\t');
-    if (tab > 0) df.add(hash(lines[i].slice(0, tab)), Number(lines[i].slice(tab + 1)));
+    if (tab > 0) df.add(termHash(lines[i].slice(0, tab)), Number(lines[i].slice(tab + 1)));
   }
   return { docs, df };
 }

@@ -6,7 +6,6 @@
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
-import { HASH_SEED } from './minhash.ts';
 import { distinctTerms, stopList, termSlots, termString } from './terms.ts';
 import { tokenize } from './tokens.ts';
 
@@ -22,7 +21,7 @@ for (const file of files) {
     const record = JSON.parse(line) as { text?: string; title?: string };
     const text = [record.title, record.text].filter(Boolean).join('\n').normalize('NFC');
     docs++;
-    const tok = tokenize(text, '', HASH_SEED);
+    const tok = tokenize(text);
     const terms = distinctTerms(tok, termSlots(tok, stops));
     for (let k = 0; k < terms.size; k++) {
       const term = termString(tok, terms, k);

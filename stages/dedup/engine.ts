@@ -4,7 +4,7 @@ import { HashTable } from '../../pipeline/hash-table.ts';
 import type { DedupInfo, SentenceOverlap, SimilarArticle } from '../../pipeline/layers.ts';
 import { backgroundDocCount, EMPTY_BACKGROUND, loadBackgroundDf, type BackgroundDf } from './background.ts';
 import { articleHints, featuresWithout, hintFeatures, termAt, type DedupHints, type Features } from './hints.ts';
-import { fmix32, MinHasher, type ShingleHasher } from './minhash.ts';
+import { fmix32, MinHasher } from './minhash.ts';
 import type { DedupOptions } from './options.ts';
 import { dice, storySimilarity, type StoryView } from './similarity.ts';
 import { packEntry, packSummary, readEntry, type IndexEntry } from './stored.ts';
@@ -35,7 +35,6 @@ export class DedupResources {
   private readonly stops = new Map<string, StopList>();
   private readonly docCounts = new Map<string, number>();
 
-  constructor(readonly hasher: ShingleHasher) {}
 
   /** Documents behind the background table (the main thread needs only this, not the table). */
   backgroundDocs(lang: string): number {
@@ -46,7 +45,7 @@ export class DedupResources {
 
   background(lang: string): BackgroundDf {
     let bg = this.backgrounds.get(lang);
-    if (!bg) this.backgrounds.set(lang, (bg = lang === 'und' ? EMPTY_BACKGROUND : loadBackgroundDf(lang, this.hasher.hash)));
+    if (!bg) this.backgrounds.set(lang, (bg = lang === 'und' ? EMPTY_BACKGROUND : loadBackgroundDf(lang)));
     return bg;
   }
 

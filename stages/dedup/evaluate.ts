@@ -7,7 +7,6 @@ import { adjustedRandIndex, bcubed } from '../../pipeline/evaluate/metrics.ts';
 import { createDatesStage } from '../dates/index.ts';
 import { createSentencesStage } from '../sentences/index.ts';
 import { dedupArticle, DedupResources } from './engine.ts';
-import { createShingleHasher } from './minhash.ts';
 import { resolveOptions, type DedupOptions } from './options.ts';
 
 /** A gold dedup record (`dedup` format of FORMATS.md). */
@@ -30,7 +29,7 @@ function toArticle(r: DedupGold): Article {
  */
 export async function predictStories(records: DedupGold[], config: PipelineConfig, extra: Partial<DedupOptions> = {}): Promise<Doc[]> {
   const options = resolveOptions(config.dedup, extra);
-  const resources = new DedupResources(await createShingleHasher());
+  const resources = new DedupResources();
   const sentences = createSentencesStage(config);
   const dates = createDatesStage(config);
   await sentences.init?.();

@@ -118,7 +118,7 @@ const ownCopy = (s: string): string => (' ' + s).slice(1);
 
 export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): DedupHints {
   const lang = docLanguage(doc);
-  const tok = tokenize(doc.text, articleTitle(doc), res.hasher.seed);
+  const tok = tokenize(doc.text, articleTitle(doc));
   const candidates = paragraphs(tok, opt.furnitureMaxWords).filter((p) => p.key !== null);
   const lineSpans = new Uint32Array(2 * candidates.length);
   candidates.forEach((p, k) => ((lineSpans[2 * k] = p.start), (lineSpans[2 * k + 1] = p.end)));
@@ -159,7 +159,7 @@ export function hintFeatures(h: DedupHints): Features {
 export function featuresWithout(doc: Doc, h: DedupHints, furnitureLines: number[], res: DedupResources, opt: DedupOptions): Features {
   const lang = docLanguage(doc);
   const furniture = furnitureLines.map((k) => ({ start: h.lineSpans[2 * k], end: h.lineSpans[2 * k + 1], key: h.lineKeys[k] }));
-  const tok = withoutSpans(tokenize(doc.text, articleTitle(doc), res.hasher.seed), furniture);
+  const tok = withoutSpans(tokenize(doc.text, articleTitle(doc)), furniture);
   const f = articleFeatures(doc, tok, furniture, res.stopList(lang), opt.titleWeight);
   return {
     ...termData(tok, f.terms, res, lang, opt),

@@ -1,7 +1,6 @@
 import type { PipelineConfig } from '../../pipeline/config.ts';
 import type { Stage, StageFactory } from '../../pipeline/stage.ts';
 import { dedupArticle, DedupResources, prepareArticle } from './engine.ts';
-import { createShingleHasher } from './minhash.ts';
 import { resolveOptions, type DedupOptions } from './options.ts';
 import { summarizeStories } from './stories.ts';
 
@@ -24,22 +23,22 @@ export const DEDUP_VERSION = '1.5.0';
  */
 export function createDedupStageWith(config: PipelineConfig, extra: Partial<DedupOptions> = {}): Stage {
   const options = resolveOptions(config.dedup, extra);
-  let resources: Promise<DedupResources> | undefined;
-  const load = () => (resources ??= createShingleHasher().then((hasher) => new DedupResources(hasher)));
+  let resources: DedupResources | undefined;
+  const load = () => (resources ??= new DedupResources());
   return {
     name: 'dedup',
     version: DEDUP_VERSION,
     sideOutput: 'stories',
     async init() {
-      await load();
+      load();
     },
     // Per article, in a worker thread: everything that needs only the article (doc.hints.dedup).
     async process(doc) {
-      prepareArticle(doc, await load(), options);
+      prepareArticle(doc, load(), options);
     },
     // In input order, on the main thread: what needs the corpus.
     async integrate(doc, corpus) {
-      const { info } = await dedupArticle(doc, corpus, await load(), options);
+      const { info } = await dedupArticle(doc, corpus, load(), options);
       doc.dedup = info;
       doc.versions.dedup = DEDUP_VERSION;
     },

@@ -22,10 +22,11 @@ if (!other || !input) throw new Error('usage: node --import tsx stages/dedup/mea
 type Hints = (doc: Doc) => unknown;
 async function hintsOf(root: string): Promise<Hints> {
   const at = (path: string) => import(resolve(root, 'stages/dedup', path));
-  const [{ DedupResources }, { articleHints }, { createShingleHasher }, { DEFAULT_OPTIONS }] = await Promise.all(
+  const [{ DedupResources }, { articleHints }, minhash, { DEFAULT_OPTIONS }] = await Promise.all(
     ['engine.ts', 'hints.ts', 'minhash.ts', 'options.ts'].map(at),
   );
-  const res = new DedupResources(await createShingleHasher());
+  // Checkouts before 79a86ae gave the resources a hasher (createShingleHasher); later ones hash with xxhash32.ts's termHash.
+  const res = minhash.createShingleHasher ? new DedupResources(await minhash.createShingleHasher()) : new DedupResources();
   return (doc) => articleHints(doc, res, DEFAULT_OPTIONS);
 }
 

@@ -1,6 +1,5 @@
 import { SimdSigner } from './minhash-simd.ts';
 import { distinctInPlace } from './text.ts';
-import { xxh32String } from './xxhash32.ts';
 
 /**
  * MinHash signatures and LSH bands. Each shingle is hashed once with xxHash32; the signature's
@@ -8,22 +7,6 @@ import { xxh32String } from './xxhash32.ts';
  * Two texts agree on one signature position with probability equal to their shingle Jaccard;
  * banding (b bands of r rows) makes a pair a candidate with probability 1 - (1 - J^r)^b.
  */
-
-export interface ShingleHasher {
-  /** The seed of `hash`: tokens hash words' bytes with it (`tokens.ts`), to the same numbers. */
-  seed: number;
-  hash(shingle: string): number;
-}
-
-export const HASH_SEED = 0x6e6e6c70;
-
-/**
- * xxHash32 of a string's UTF-8 (plain JavaScript, the same numbers as xxhash-wasm: a test checks).
- * Async as it was when it loaded WebAssembly; callers await it once per stage instance.
- */
-export async function createShingleHasher(seed = HASH_SEED): Promise<ShingleHasher> {
-  return { seed, hash: (s) => xxh32String(s, seed) };
-}
 
 export interface LshShape {
   bands: number;

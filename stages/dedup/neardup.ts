@@ -7,7 +7,6 @@ import { prf } from '../../pipeline/evaluate/metrics.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import { createBoilerplateStage } from '../boilerplate/index.ts';
 import { dedupArticle, DedupResources } from './engine.ts';
-import { createShingleHasher } from './minhash.ts';
 import { resolveOptions, type DedupOptions } from './options.ts';
 import { shingleList, wordForms } from './text.ts';
 import { seededRandom } from '../../pipeline/random.ts';
@@ -187,7 +186,7 @@ export interface NearDuplicateRun {
 
 /** Every near-duplicate pair the stage reports over the set, in set order, on a fresh corpus. */
 async function findPairs(cases: NearDuplicateCase[], config: PipelineConfig, options: DedupOptions, boilerplate: Stage | null) {
-  const resources = new DedupResources(await createShingleHasher());
+  const resources = new DedupResources();
   const corpus = new MemoryCorpus();
   await boilerplate?.init?.();
   const found = new Map<string, number>();

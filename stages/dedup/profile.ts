@@ -5,7 +5,7 @@ import { wordShingleHashes } from './minhash.ts';
 import { distinctTerms, termSlots, type DistinctTerms, type StopList, type TermSlots } from './terms.ts';
 import { distinctInPlace, SHINGLE_SIZE } from './text.ts';
 import type { Tokens } from './tokens.ts';
-import { xxh32 } from './xxhash32.ts';
+import { termHashOf } from './xxhash32.ts';
 
 /**
  * What the dedup stage reads off one article before it looks at the corpus: its paragraphs
@@ -37,7 +37,7 @@ export function paragraphs(tok: Tokens, maxWords: number): Paragraph[] {
       const first = w;
       while (w < nText && end[w] <= to) w++;
       // Words of one line are neighbours in `tok.bytes`: "w1 w2 ..." is one range.
-      if (w > first) out.push({ start: from, end: to, key: w - first <= maxWords ? xxh32(tok.bytes, byteStart[first], byteEnd[w - 1], tok.seed).toString(36) : null });
+      if (w > first) out.push({ start: from, end: to, key: w - first <= maxWords ? termHashOf(tok.bytes, byteStart[first], byteEnd[w - 1]).toString(36) : null });
     }
     from = to + 1;
   }

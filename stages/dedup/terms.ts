@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { isNumeric, normOf, pairOf, type Tokens } from './tokens.ts';
-import { xxh32 } from './xxhash32.ts';
+import { termHashOf } from './xxhash32.ts';
 
 /**
  * Content terms for story similarity: word unigrams and bigrams that are not stop words or bare
@@ -43,10 +43,7 @@ export class StopTable {
   private readonly starts: Uint32Array;
   private readonly bytes: Uint8Array;
 
-  constructor(
-    list: StopList,
-    readonly seed: number,
-  ) {
+  constructor(list: StopList) {
     const entries = [...list.words, ...list.phrases];
     const utf8 = entries.map((e) => encoder.encode(e));
     this.bytes = new Uint8Array(utf8.reduce((n, b) => n + b.length, 0));
@@ -59,7 +56,7 @@ export class StopTable {
     utf8.forEach((b, e) => {
       this.bytes.set(b, this.starts[e]);
       this.starts[e + 1] = this.starts[e] + b.length;
-      this.hashes[e] = xxh32(this.bytes, this.starts[e], this.starts[e + 1], seed);
+      this.hashes[e] = termHashOf(this.bytes, this.starts[e], this.starts[e + 1]);
       let s = this.hashes[e] & this.mask;
       while (this.slots[s]) s = (s + 1) & this.mask;
       this.slots[s] = e + 1;
@@ -84,12 +81,12 @@ function sameRange(a: Uint8Array, from: number, b: Uint8Array, bFrom: number, le
   return true;
 }
 
-/** One table per stop list (and seed). */
+/** One table per stop list. */
 const stopTables = new WeakMap<StopList, StopTable>();
 
-export function stopTable(list: StopList, seed: number): StopTable {
+export function stopTable(list: StopList): StopTable {
   let table = stopTables.get(list);
-  if (!table || table.seed !== seed) stopTables.set(list, (table = new StopTable(list, seed)));
+  if (!table) stopTables.set(list, (table = new StopTable(list)));
   return table;
 }
 
@@ -108,7 +105,7 @@ export interface TermSlots {
 
 export function termSlots(tok: Tokens, stops: StopList): TermSlots {
   const { n, text, start, end, norm, normStart, normEnd, byteStart, byteEnd, hash } = tok;
-  const table = stopTable(stops, tok.seed);
+  const table = stopTable(stops);
   const numeric = new Uint8Array(n);
   const stop = new Uint8Array(n);
   const unigram = new Uint8Array(n);
@@ -125,7 +122,7 @@ export function termSlots(tok: Tokens, stops: StopList): TermSlots {
     if (i + 1 < n && !numeric[i + 1] && (content || !stop[i + 1]) && inlineGap(text, end[i], start[i + 1])) {
       // Only white space between the two words, so none was taken out between them
       // (`withoutSpans`): they are neighbours in `tok.bytes` too, "w1 w2" one range.
-      const h = xxh32(tok.bytes, byteStart[i], byteEnd[i + 1], tok.seed);
+      const h = termHashOf(tok.bytes, byteStart[i], byteEnd[i + 1]);
       if (!table.has(tok.bytes, byteStart[i], byteEnd[i + 1], h)) {
         bigram[i] = 1;
         bigramHash[i] = h;

@@ -1,4 +1,4 @@
-import { utf8Write, xxh32 } from './xxhash32.ts';
+import { termHashOf, utf8Write } from './xxhash32.ts';
 
 /**
  * The words of a text as columns of typed arrays. A word is a run of letters, marks and digits
@@ -24,9 +24,8 @@ export interface Tokens {
   bytes: Uint8Array;
   byteStart: Uint32Array;
   byteEnd: Uint32Array;
-  /** xxHash32 of each normal form, with `seed`. */
+  /** `termHash` of each normal form. */
   hash: Uint32Array;
-  seed: number;
 }
 
 const WORD = 1;
@@ -110,7 +109,7 @@ function scanWords(s: string, offset: number, start: Uint32Array, end: Uint32Arr
  * The words of `text`, then those of `title` (when given) as a second part, offsets as in one text
  * with a line break between the two, so that no bigram spans them (word i < nText is the text's).
  */
-export function tokenize(text: string, title = '', seed: number): Tokens {
+export function tokenize(text: string, title = ''): Tokens {
   const all = title ? `${text}\n${title}` : text;
   const length = all.length;
   const start = new Uint32Array((length >> 1) + 1);
@@ -148,7 +147,7 @@ export function tokenize(text: string, title = '', seed: number): Tokens {
     if (i) bytes[at++] = 0x20;
     byteStart[i] = at;
     byteEnd[i] = at = utf8Write(norm, normStart[i], normEnd[i], bytes, at);
-    hash[i] = xxh32(bytes, byteStart[i], at, seed);
+    hash[i] = termHashOf(bytes, byteStart[i], at);
   }
   const cut = (a: Uint32Array) => (a.length === n ? a : a.subarray(0, n));
   return {
@@ -164,7 +163,6 @@ export function tokenize(text: string, title = '', seed: number): Tokens {
     byteStart,
     byteEnd,
     hash,
-    seed,
   };
 }
 

@@ -48,6 +48,22 @@ export function xxh32(bytes: Uint8Array, start: number, end: number, seed: numbe
 const encoder = new TextEncoder();
 let scratch = new Uint8Array(1024);
 
+/**
+ * The seed of every hash dedup keeps: words (shingles), terms, short lines' keys, the background
+ * table's terms. One seed and one function, so that they all agree.
+ */
+export const TERM_SEED = 0x6e6e6c70;
+
+/** The hash of a term (a word, "w1 w2", a line's normal form) as dedup keeps it. */
+export function termHash(term: string): number {
+  return xxh32String(term, TERM_SEED);
+}
+
+/** `termHash` of the UTF-8 term at `bytes[start, end)`. */
+export function termHashOf(bytes: Uint8Array, start: number, end: number): number {
+  return xxh32(bytes, start, end, TERM_SEED);
+}
+
 /** xxHash32 of a string's UTF-8. */
 export function xxh32String(s: string, seed: number): number {
   if (scratch.length < s.length * 3) scratch = new Uint8Array(s.length * 3 * 2);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createShingleHasher, HASH_SEED } from '../../../stages/dedup/minhash.ts';
 import { distinctTerms, stopList, StopTable, termSlots, termString, type StopList } from '../../../stages/dedup/terms.ts';
 import { isNumeric, normOf, pairOf, tokenize, withoutSpans } from '../../../stages/dedup/tokens.ts';
-import { xxh32 } from '../../../stages/dedup/xxhash32.ts';
+import { termHash, termHashOf } from '../../../stages/dedup/xxhash32.ts';
 
 /** The definitions, written plainly with strings (what the stage computed before it read bytes). */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -72,7 +71,6 @@ describe('tokens', () => {
   });
 
   it('read the words, normal forms and hashes of the text, then of the title', async () => {
-    const hasher = await createShingleHasher();
     const texts: [string, string][] = [
       ['', ''],
       ['Một', ''],
@@ -84,13 +82,13 @@ describe('tokens', () => {
       ...Array.from({ length: 60 }, (_, k): [string, string] => [randomText(k + 1, 80), k % 3 ? randomText(k + 100, 6) : '']),
     ];
     for (const [text, title] of texts) {
-      const tok = tokenize(text, title, hasher.seed);
+      const tok = tokenize(text, title);
       const expected = [...referenceWords(text), ...(title ? referenceWords(title).map((w) => ({ ...w, start: w.start + text.length + 1, end: w.end + text.length + 1 })) : [])];
       expect(tok.n).toBe(expected.length);
       expect(tok.nText).toBe(referenceWords(text).length);
       expected.forEach((w, i) => {
         expect([tok.start[i], tok.end[i], normOf(tok, i)]).toEqual([w.start, w.end, w.norm]);
-        expect(tok.hash[i]).toBe(hasher.hash(w.norm));
+        expect(tok.hash[i]).toBe(termHash(w.norm));
         expect(isNumeric(tok.norm, tok.normStart[i], tok.normEnd[i])).toBe(/^\p{N}+$/u.test(w.norm));
         if (i + 1 < tok.n) expect(pairOf(tok, i)).toBe(`${w.norm} ${expected[i + 1].norm}`);
       });
@@ -99,7 +97,7 @@ describe('tokens', () => {
 
   it('leave out the words within given spans', async () => {
     const text = 'Một hai\nChia sẻ Facebook\nba bốn';
-    const tok = withoutSpans(tokenize(text, 'Tiêu đề', HASH_SEED), [{ start: 8, end: 24 }]);
+    const tok = withoutSpans(tokenize(text, 'Tiêu đề'), [{ start: 8, end: 24 }]);
     expect(Array.from({ length: tok.n }, (_, i) => normOf(tok, i))).toEqual(['một', 'hai', 'ba', 'bốn', 'tiêu', 'đề']);
     expect(tok.nText).toBe(4);
   });
@@ -107,43 +105,40 @@ describe('tokens', () => {
 
 describe('content terms', () => {
   it('are the unigrams and bigrams the plain definition gives, in order of first occurrence, with their counts and hashes', async () => {
-    const hasher = await createShingleHasher();
     for (let k = 0; k < 60; k++) {
       const [text, title] = [randomText(k + 1, 120), k % 2 ? randomText(k + 500, 8) : ''];
       const stops = k % 3 ? STOPS : stopList(k % 2 ? 'vi' : 'en');
       const expected = referenceArticleTerms(text, title, stops, 2);
-      const tok = tokenize(text, title, hasher.seed);
+      const tok = tokenize(text, title);
       const terms = distinctTerms(tok, termSlots(tok, stops), 2);
       const got = new Map(Array.from({ length: terms.size }, (_, t) => [termString(tok, terms, t), terms.count[t]]));
       expect([...got]).toEqual([...expected]);
-      expect(Array.from(terms.hash)).toEqual([...got.keys()].map(hasher.hash));
+      expect(Array.from(terms.hash)).toEqual([...got.keys()].map(termHash));
     }
   });
 
   it('are those of the words left when lines are taken out', async () => {
-    const hasher = await createShingleHasher();
     for (let k = 0; k < 20; k++) {
       const text = randomText(k + 1000, 150);
       const lines = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
       const out = lines.filter((_, i) => (i + k) % 3 === 0);
       const expected = referenceTerms(text, STOPS, (w) => !out.some((p) => w.start >= p.start && w.end <= p.end));
-      const tok = withoutSpans(tokenize(text, '', hasher.seed), out);
+      const tok = withoutSpans(tokenize(text, ''), out);
       const terms = distinctTerms(tok, termSlots(tok, STOPS));
       expect(new Map(Array.from({ length: terms.size }, (_, t) => [termString(tok, terms, t), terms.count[t]]))).toEqual(expected);
     }
   });
 
   it('keep apart terms whose 32-bit hashes collide: two words, two bigrams, a word and a bigram', async () => {
-    const hasher = await createShingleHasher();
     // Colliding pairs found by hashing a million generated strings with the stage's seed.
     const pairs = [
       ['từ2ux', 'từ1y41'],
       ['ba 89zg', 'ba a1j0'],
       ['bé wxb', 'mẹ14b4'],
     ];
-    for (const [a, b] of pairs) expect(hasher.hash(a)).toBe(hasher.hash(b));
+    for (const [a, b] of pairs) expect(termHash(a)).toBe(termHash(b));
     const noStops: StopList = { words: new Set(), phrases: new Set() };
-    const tok = tokenize('từ2ux, từ1y41, từ1y41. ba 89zg; ba a1j0, ba a1j0. bé wxb; mẹ14b4, mẹ14b4', '', hasher.seed);
+    const tok = tokenize('từ2ux, từ1y41, từ1y41. ba 89zg; ba a1j0, ba a1j0. bé wxb; mẹ14b4, mẹ14b4', '');
     const terms = distinctTerms(tok, termSlots(tok, noStops));
     const got = new Map(Array.from({ length: terms.size }, (_, t) => [termString(tok, terms, t), terms.count[t]]));
     for (const [a, b] of pairs) expect([got.get(a), got.get(b)]).toEqual([1, 2]);
@@ -151,11 +146,11 @@ describe('content terms', () => {
   });
 
   it('tell a stop word from a word whose hash collides with it', () => {
-    const table = new StopTable({ words: new Set(['từ2ux']), phrases: new Set(['bé wxb']) }, HASH_SEED);
-    const tok = tokenize('từ2ux từ1y41 mẹ14b4 bé wxb', '', HASH_SEED);
+    const table = new StopTable({ words: new Set(['từ2ux']), phrases: new Set(['bé wxb']) });
+    const tok = tokenize('từ2ux từ1y41 mẹ14b4 bé wxb', '');
     const has = (i: number) => table.has(tok.bytes, tok.byteStart[i], tok.byteEnd[i], tok.hash[i]);
     expect([0, 1, 2].map(has)).toEqual([true, false, false]);
     // "bé wxb": the two words' bytes are one range, joined by a space.
-    expect(table.has(tok.bytes, tok.byteStart[3], tok.byteEnd[4], xxh32(tok.bytes, tok.byteStart[3], tok.byteEnd[4], HASH_SEED))).toBe(true);
+    expect(table.has(tok.bytes, tok.byteStart[3], tok.byteEnd[4], termHashOf(tok.bytes, tok.byteStart[3], tok.byteEnd[4]))).toBe(true);
   });
 });
