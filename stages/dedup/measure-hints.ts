@@ -25,7 +25,7 @@ async function hintsOf(root: string): Promise<Hints> {
   const [{ DedupResources }, { articleHints }, minhash, { DEFAULT_OPTIONS }] = await Promise.all(
     ['engine.ts', 'hints.ts', 'minhash.ts', 'options.ts'].map(at),
   );
-  // Checkouts before 79a86ae gave the resources a hasher (createShingleHasher); later ones hash with xxhash32.ts's termHash.
+  // Checkouts before 187491e gave the resources a hasher (createShingleHasher); later ones hash with xxhash32.ts's termHash.
   const res = minhash.createShingleHasher ? new DedupResources(await minhash.createShingleHasher()) : new DedupResources();
   return (doc) => articleHints(doc, res, DEFAULT_OPTIONS);
 }

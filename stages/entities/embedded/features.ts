@@ -412,7 +412,7 @@ function wordAt(v: SentenceView, i: number): number {
   return i < 0 ? PAD_L : i >= v.length ? PAD_R : v.word[i];
 }
 function lowerAt(v: SentenceView, i: number): number {
-  return i < 0 ? PAD_L : i >= v.length ? PAD_R : v.lower[i];
+  return i < 0 || i >= v.length ? lowerPad(i) : v.lower[i];
 }
 function shapeAt(v: SentenceView, i: number): number {
   return i < 0 ? PAD_L : i >= v.length ? PAD_R : v.shape[i];
@@ -436,7 +436,7 @@ export function lowerContextBucket(slot: number, lower: number, mask: number): n
   return feature(slot, lower, 0, mask);
 }
 
-/** The lower-case hash a LOWER_CONTEXT slot reads beyond the sentence, before it (offset < 0) or after it. */
+/** The lower-case hash a LOWER_CONTEXT slot reads beyond the sentence: before it (a negative position or offset) or after it. */
 export function lowerPad(offset: number): number {
   return offset < 0 ? PAD_L : PAD_R;
 }
@@ -485,7 +485,7 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
     const sm1 = shapeAt(v, i - 1);
     const sp1 = shapeAt(v, i + 1);
     const glue = (v.flags[i] & 1) | (i + 1 < n ? (v.flags[i + 1] & 1) << 1 : 0);
-    if (words) for (const { slot, offset } of LOWER_CONTEXT) out[o + slot] = lowerContextBucket(slot, lowerAt(v, i + offset), mask);
+    if (words) for (const context of LOWER_CONTEXT) out[o + context.slot] = lowerContextBucket(context.slot, lowerAt(v, i + context.offset), mask);
     out[o + 7] = feature(7, wordAt(v, i - 1), w0, mask);
     out[o + 8] = feature(8, w0, wordAt(v, i + 1), mask);
     out[o + 9] = feature(9, mix(lm1, l0), lp1, mask);

@@ -29,7 +29,7 @@ export function decoderOf(model: NerModel): Decoder {
   const spread = weights instanceof SparseWeights ? Math.sqrt(STATIC_FEATURES) * weights.rms() : 1 / model.header.scale;
   const fixed = { weights, info: model.info, allowed: transitionsAllowed(model.info), featureMask: model.featureMask, scale: 1 / spread };
   // The caches hold exact Int32 sums: for a shipped model's integer weights only (training's are floats).
-  const decoder: Decoder = weights instanceof SparseWeights ? { ...fixed, caches: tagCaches(fixed) } : fixed;
+  const decoder: Decoder = weights instanceof SparseWeights ? { ...fixed, caches: tagCaches({ ...fixed, weights }) } : fixed;
   decoders.set(model, decoder);
   return decoder;
 }

@@ -18,6 +18,7 @@ import {
 } from './features.ts';
 import type { TagInfo } from './labels.ts';
 import type { RowWeights } from './model.ts';
+import type { SparseWeights } from './weights.ts';
 
 /** allowed[(prev + 1) * L + tag], prev = -1 for the sentence start. */
 export function transitionsAllowed(info: TagInfo): Uint8Array {
@@ -60,7 +61,7 @@ export interface TagCaches {
 const COMBO_SLOTS = [1 << 12, 1 << 12, 1 << 14, 1 << 10];
 
 /** Caches for a decoder of fixed weights (`slots`: for every cache, small in tests to contest them). */
-export function tagCaches(d: Omit<Decoder, 'caches'>, slots?: number): TagCaches {
+export function tagCaches(d: Omit<Decoder, 'caches'> & { weights: SparseWeights }, slots?: number): TagCaches {
   const L = d.info.type.length;
   return {
     words: new WordRowCache(d.weights, L, d.featureMask, slots),
@@ -91,10 +92,10 @@ export class WordRowCache {
   private readonly mask: number;
   /** Rows of LOWER_CONTEXT entry k for tokens whose neighbour lies beyond the sentence. */
   private readonly pads: Int32Array;
-  private readonly scratch: Float64Array;
+  private readonly rows: IntegerRows;
 
   constructor(
-    private readonly weights: RowWeights,
+    weights: SparseWeights,
     private readonly tags: number,
     private readonly featureMask: number,
     slots = 1 << 14,
@@ -102,9 +103,9 @@ export class WordRowCache {
     this.mask = slots - 1;
     this.stride = 3 + (1 + LOWER_CONTEXT.length) * tags;
     this.slots = new Int32Array(slots * this.stride);
-    this.scratch = new Float64Array(tags);
+    this.rows = new IntegerRows(weights, tags);
     this.pads = new Int32Array(LOWER_CONTEXT.length * tags);
-    LOWER_CONTEXT.forEach(({ slot, offset }, k) => this.addRow(lowerContextBucket(slot, lowerPad(offset), featureMask), this.pads, k * tags));
+    LOWER_CONTEXT.forEach(({ slot, offset }, k) => this.rows.add(lowerContextBucket(slot, lowerPad(offset), featureMask), this.pads, k * tags));
   }
 
   /** Adds token i's own row and its rows as a neighbour into `scores` (token j at `j * tags`). */
@@ -134,18 +135,31 @@ export class WordRowCache {
     const { slots, tags, featureMask } = this;
     slots.fill(0, at, at + this.stride);
     wordFeatures(view, i, featureMask, statics, base);
-    for (const k of WORD_FEATURES) this.addRow(statics[base + k], slots, at + 3);
-    LOWER_CONTEXT.forEach(({ slot }, k) => this.addRow(lowerContextBucket(slot, view.lower[i], featureMask), slots, at + 3 + (1 + k) * tags));
+    for (const k of WORD_FEATURES) this.rows.add(statics[base + k], slots, at + 3);
+    LOWER_CONTEXT.forEach(({ slot }, k) => this.rows.add(lowerContextBucket(slot, view.lower[i], featureMask), slots, at + 3 + (1 + k) * tags));
     slots[at] = 1;
     slots[at + 1] = view.word[i];
     slots[at + 2] = view.lower[i];
   }
 
+}
+
+/** Weight rows added into Int32 sums, exactly: the cached rows of a shipped model's Int16 weights. */
+class IntegerRows {
+  private readonly row: Float64Array;
+
+  constructor(
+    private readonly weights: SparseWeights,
+    private readonly tags: number,
+  ) {
+    this.row = new Float64Array(tags);
+  }
+
   /** Adds the row of `bucket` to `into[at..at + tags)` (through a Float64 row: the weights' interface). */
-  private addRow(bucket: number, into: Int32Array, at: number): void {
-    this.scratch.fill(0);
-    this.weights.add(bucket, this.scratch);
-    for (let t = 0; t < this.tags; t++) into[at + t] += this.scratch[t];
+  add(bucket: number, into: Int32Array, at: number): void {
+    this.row.fill(0);
+    this.weights.add(bucket, this.row);
+    for (let t = 0; t < this.tags; t++) into[at + t] += this.row[t];
   }
 }
 
@@ -161,10 +175,10 @@ export class ComboRowCache {
   private readonly stride: number;
   private readonly mask: number;
   private readonly width: number;
-  private readonly scratch: Float64Array;
+  private readonly rows: IntegerRows;
 
   constructor(
-    private readonly weights: RowWeights,
+    weights: SparseWeights,
     private readonly tags: number,
     private readonly group: readonly number[],
     slots = 1 << 14,
@@ -173,7 +187,7 @@ export class ComboRowCache {
     this.mask = slots - 1;
     this.stride = 1 + this.width + tags;
     this.slots = new Int32Array(slots * this.stride);
-    this.scratch = new Float64Array(tags);
+    this.rows = new IntegerRows(weights, tags);
   }
 
   /** Adds the group's row of the token whose static features start at `base` to `scores[at..at + tags)`. */
@@ -186,14 +200,12 @@ export class ComboRowCache {
     for (let j = 0; same && j < width; j++) same = slots[own + 1 + j] === statics[base + group[j]];
     const row = own + 1 + width;
     if (!same) {
-      const sum = this.scratch;
-      sum.fill(0);
+      slots.fill(0, row, row + tags);
       for (let j = 0; j < width; j++) {
         const bucket = statics[base + group[j]];
         slots[own + 1 + j] = bucket;
-        this.weights.add(bucket, sum);
+        this.rows.add(bucket, slots, row);
       }
-      for (let t = 0; t < tags; t++) slots[row + t] = sum[t];
       slots[own] = 1;
     }
     for (let t = 0; t < tags; t++) scores[at + t] += slots[row + t];
