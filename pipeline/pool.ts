@@ -34,12 +34,14 @@ function mainThreadExecutor(config: PipelineConfig): Executor {
 const TASKS_PER_THREAD = 3;
 
 /**
- * Young generation of a pool thread: 32 MB semi-spaces (V8's default tops out at 16). A thread
- * allocates ~1.2 MB of short-lived memory an article; with twice the room, half as many
- * scavenges run and fewer of an article's objects live through two of them into the old
- * generation (see bin/newsnlp.js for the figures).
+ * Semi-spaces of a pool thread's young generation: 32 MB (V8's default tops out at 16), as the
+ * command's shebang gives the main thread. A thread allocates ~0.7-1.2 MB of short-lived memory an
+ * article; with twice the room half as many scavenges run, and fewer of an article's objects live
+ * through two of them into the old generation (see bin/newsnlp.js for the figures).
  */
-const YOUNG_GENERATION_MB = 96;
+const SEMI_SPACE_MB = 32;
+/** Node sizes the young generation, which V8 counts as three semi-spaces (two, and as much for new large objects). */
+const YOUNG_GENERATION_MB = 3 * SEMI_SPACE_MB;
 
 /** How often an article whose thread was stopped for another article's sake is tried again. */
 const RETRIES = 2;

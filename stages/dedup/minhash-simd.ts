@@ -113,7 +113,11 @@ const MODULE = new Uint8Array([
 
 let compiled: WebAssembly.Module | null = null;
 
-/** Signatures over fixed permutations (`mul[i]`, `add[i]`, at most MAX_PERMUTATIONS). */
+/**
+ * Signatures over fixed permutations (`mul[i]`, `add[i]`, at most MAX_PERMUTATIONS). The module
+ * always runs MAX_PERMUTATIONS lanes, those past the signer's own at zero parameters (2 of 128 for
+ * dedup's 126), rather than test a count in its loop.
+ */
 export class SimdSigner {
   private readonly memory: WebAssembly.Memory;
   private readonly run: (n: number) => void;

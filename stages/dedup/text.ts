@@ -38,12 +38,6 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** The values sorted, each once (a sorted, duplicate-free array, as the functions below take). */
-export function distinctSorted(values: ArrayLike<number>): Uint32Array {
-  const sorted = Uint32Array.from(values);
-  return sorted.slice(0, distinctInPlace(sorted));
-}
-
 /** Sorts `values` and moves each distinct value once to its front; returns how many there are. */
 export function distinctInPlace(values: Uint32Array): number {
   values.sort();

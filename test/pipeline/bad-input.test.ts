@@ -138,7 +138,7 @@ describe('bad input: every item becomes a record or an error line that says what
     expect(seconds).toBeLessThan(60);
   }, 120_000);
 
-  // One thread takes two articles at once, so 'hai' waits on the thread that 'hang' holds: it is
+  // One thread takes several articles at once, so 'hai' waits on the thread that 'hang' holds: it is
   // lost with that thread and must run again on the new one.
   it('an article that hangs a stage is stopped at the time limit, named, and the next articles still run', async () => {
     const hang = new URL('../fixtures/bad-input/hang-worker.mjs', import.meta.url).href;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { heaviestIds, heaviestInOrder, sentenceOverlaps } from '../../../stages/dedup/engine.ts';
 import { sentenceOverlap } from '../../../stages/dedup/similarity.ts';
-import { distinctSorted } from '../../../stages/dedup/text.ts';
+import { distinctInPlace } from '../../../stages/dedup/text.ts';
+
+/** The values sorted, each once (a sentence's term set, as the index keeps it). */
+function distinctSorted(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values);
+  return sorted.slice(0, distinctInPlace(sorted));
+}
 
 describe('heaviestInOrder', () => {
   it('picks what sorting by value (descending) then index would, in index order', () => {
