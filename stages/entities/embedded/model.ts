@@ -137,53 +137,57 @@ export function encodeModel(parts: ModelParts): { bytes: Buffer; header: ModelHe
 }
 
 export function decodeModel(gz: Buffer): NerModel {
-  const buf = gunzipSync(gz);
+  const unzipped = gunzipSync(gz);
+  // Read through typed-array views (little-endian, as the format): word sections need an aligned start.
+  const buf = unzipped.byteOffset % 4 ? Buffer.from(new Uint8Array(unzipped)) : unzipped;
   if (buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not an embedded NER model (bad magic)');
   const jsonLength = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + jsonLength)) as ModelHeader;
   if (header.format !== 1) throw new Error(`unsupported NER model format ${header.format}`);
   const tags = header.tags.length;
   const start = pad4(8 + jsonLength);
-  const buckets = new Uint32Array(header.rows);
-  let acc = 0;
-  for (let i = 0; i < header.rows; i++) buckets[i] = acc += buf.readUInt32LE(start + i * 4);
+  const words = (at: number, count: number) => new Uint32Array(buf.buffer, buf.byteOffset + at, count);
+  const buckets = keysOf(words(start, header.rows), 1);
   const weightsAt = start + header.rows * 4;
-  const values = new Int16Array(header.rows * tags);
-  for (let i = 0; i < values.length; i++) values[i] = buf.readInt16LE(weightsAt + i * 2);
+  const values = new Int16Array(buf.buffer, buf.byteOffset + weightsAt, header.rows * tags).slice();
   const gazAt = pad4(weightsAt + values.length * 2);
   const maskAt = gazAt + header.gazetteer * 4;
-  const gazetteer = new Map<number, number>();
-  acc = 0;
-  for (let i = 0; i < header.gazetteer; i++) gazetteer.set((acc += buf.readUInt32LE(gazAt + i * 4)), buf[maskAt + i]);
+  const gazetteerKeys = keysOf(words(gazAt, header.gazetteer), 1);
+  const gazetteerTable = HashTable.from(gazetteerKeys, buf.subarray(maskAt, maskAt + header.gazetteer));
+  const listed = presenceBits(gazetteerKeys, gazetteerKeys.length);
   const clusterAt = pad4(maskAt + header.gazetteer);
-  const clusters = new Map<number, number>();
-  acc = 0;
-  for (let i = 0; i < header.clusters; i++) {
-    clusters.set((acc += buf.readUInt32LE(clusterAt + i * 8)), buf.readUInt32LE(clusterAt + i * 8 + 4));
-  }
+  const clusterWords = words(clusterAt, 2 * header.clusters);
+  const clusterTable = HashTable.from(keysOf(clusterWords, 2), valuesOf(clusterWords));
   const namesAt = clusterAt + header.clusters * 8;
-  const nameParts = new Map<number, number>();
-  acc = 0;
-  for (let i = 0; i < (header.nameParts ?? 0); i++) {
-    nameParts.set((acc += buf.readUInt32LE(namesAt + i * 8)), buf.readUInt32LE(namesAt + i * 8 + 4));
-  }
-  const table = (m: Map<number, number>) => HashTable.from([...m.keys()], [...m.values()]);
-  const gazetteerTable = table(gazetteer);
-  const listed = presenceBits(gazetteer.keys(), gazetteer.size);
-  const clusterTable = table(clusters);
-  const namePartTable = table(nameParts);
+  const nameWords = words(namesAt, 2 * (header.nameParts ?? 0));
+  const namePartTable = HashTable.from(keysOf(nameWords, 2), valuesOf(nameWords));
   return {
     header,
     weights: new SparseWeights(tags, buckets, values, header.scale),
     lexicon: {
       gazetteer: (h) => (listed.bits[(h & listed.mask) >>> 3] & (1 << (h & 7)) ? gazetteerTable.get(h) : 0),
       cluster: (h) => clusterTable.get(h) >>> 0, // packed classes use all 32 bits
-      ...(nameParts.size ? { nameParts: (h: number) => namePartTable.get(h) } : {}),
+      ...(header.nameParts ? { nameParts: (h: number) => namePartTable.get(h) } : {}),
       ...(header.endings?.length ? { endings: endingSet(header.endings) } : {}),
     },
     info: tagInfo(header.tags),
     featureMask: 2 ** header.bits - 1,
   };
+}
+
+/** Keys stored as deltas, every `stride` words from the first: the running sums. */
+function keysOf(words: Uint32Array, stride: number): Uint32Array {
+  const keys = new Uint32Array(words.length / stride);
+  let key = 0;
+  for (let i = 0; i < keys.length; i++) keys[i] = key += words[i * stride];
+  return keys;
+}
+
+/** The second word of each (key delta, value) pair. */
+function valuesOf(words: Uint32Array): Uint32Array {
+  const values = new Uint32Array(words.length / 2);
+  for (let i = 0; i < values.length; i++) values[i] = words[2 * i + 1];
+  return values;
 }
 
 /**
