@@ -3,7 +3,7 @@ import { EMPTY_BACKGROUND } from './background.ts';
 import type { DedupResources } from './engine.ts';
 import type { DateMention } from './mentions.ts';
 import type { DedupOptions } from './options.ts';
-import { articleFeatures, articleTitle, paragraphs } from './profile.ts';
+import { articleFeatures, articleTitle, paragraphs, type Paragraph } from './profile.ts';
 import { termString, type DistinctTerms } from './terms.ts';
 import { tokenize, withoutSpans, type Tokens } from './tokens.ts';
 
@@ -117,15 +117,18 @@ function termData(tok: Tokens, terms: DistinctTerms, res: DedupResources, lang: 
 const ownCopy = (s: string): string => (' ' + s).slice(1);
 
 export function articleHints(doc: Doc, res: DedupResources, opt: DedupOptions): DedupHints {
-  const lang = docLanguage(doc);
   const tok = tokenize(doc.text, articleTitle(doc));
   const candidates = paragraphs(tok, opt.furnitureMaxWords).filter((p) => p.key !== null);
   const lineSpans = new Uint32Array(2 * candidates.length);
   candidates.forEach((p, k) => ((lineSpans[2 * k] = p.start), (lineSpans[2 * k + 1] = p.end)));
-  const f = articleFeatures(doc, tok, [], res.stopList(lang), opt.titleWeight);
+  return { lineKeys: candidates.map((p) => p.key!), lineSpans, ...entryFields(doc, tok, [], res, opt) };
+}
+
+/** What the index entry and the lookups are made of, from the article's words (`furniture` already out of `tok`). */
+function entryFields(doc: Doc, tok: Tokens, furniture: Paragraph[], res: DedupResources, opt: DedupOptions) {
+  const lang = docLanguage(doc);
+  const f = articleFeatures(doc, tok, furniture, res.stopList(lang), opt.titleWeight);
   return {
-    lineKeys: candidates.map((p) => p.key!),
-    lineSpans,
     ...termData(tok, f.terms, res, lang, opt),
     shingles: f.shingleHashes,
     bands: bandsOf(f.shingleHashes, res),
@@ -157,17 +160,8 @@ export function hintFeatures(h: DedupHints): Features {
 
 /** Features with the given lines (indices into `lineKeys`) taken out as furniture: the rare, slow path. */
 export function featuresWithout(doc: Doc, h: DedupHints, furnitureLines: number[], res: DedupResources, opt: DedupOptions): Features {
-  const lang = docLanguage(doc);
   const furniture = furnitureLines.map((k) => ({ start: h.lineSpans[2 * k], end: h.lineSpans[2 * k + 1], key: h.lineKeys[k] }));
   const tok = withoutSpans(tokenize(doc.text, articleTitle(doc)), furniture);
-  const f = articleFeatures(doc, tok, furniture, res.stopList(lang), opt.titleWeight);
-  return {
-    ...termData(tok, f.terms, res, lang, opt),
-    shingles: f.shingleHashes,
-    bands: bandsOf(f.shingleHashes, res),
-    entities: f.entities.map(ownCopy),
-    sentenceTerms: sentenceSets(f.sentenceEnds, f.sentenceHashes),
-    date: f.date,
-    mentions: f.mentions,
-  };
+  const { sentenceEnds, sentenceHashes, ...fields } = entryFields(doc, tok, furniture, res, opt);
+  return { ...fields, sentenceTerms: sentenceSets(sentenceEnds, sentenceHashes) };
 }

@@ -469,14 +469,14 @@ export function wordFeatures(v: SentenceView, i: number, mask: number, out: Int3
 
 /**
  * Static feature buckets of every token, STATIC_FEATURES per token (the last three, the document
- * memory's, are left to historyFeatures). With `words` false the WORD_FEATURES and LOWER_CONTEXT
- * slots are left unset, for a decoder that caches their rows per word (viterbi.ts).
+ * memory's, are left to historyFeatures). With `wordSlots` false the slots whose rows a decoder
+ * caches per word (WORD_FEATURES, LOWER_CONTEXT; viterbi.ts) are left unset.
  */
-export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, offset = 0, words = true): void {
+export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, offset = 0, wordSlots = true): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
     const o = offset + i * STATIC_FEATURES;
-    if (words) wordFeatures(v, i, mask, out, o);
+    if (wordSlots) wordFeatures(v, i, mask, out, o);
     const w0 = v.word[i];
     const l0 = v.lower[i];
     const s0 = v.shape[i];
@@ -485,7 +485,7 @@ export function staticFeatures(v: SentenceView, mask: number, out: Int32Array, o
     const sm1 = shapeAt(v, i - 1);
     const sp1 = shapeAt(v, i + 1);
     const glue = (v.flags[i] & 1) | (i + 1 < n ? (v.flags[i + 1] & 1) << 1 : 0);
-    if (words) for (const context of LOWER_CONTEXT) out[o + context.slot] = lowerContextBucket(context.slot, lowerAt(v, i + context.offset), mask);
+    if (wordSlots) for (const context of LOWER_CONTEXT) out[o + context.slot] = lowerContextBucket(context.slot, lowerAt(v, i + context.offset), mask);
     out[o + 7] = feature(7, wordAt(v, i - 1), w0, mask);
     out[o + 8] = feature(8, w0, wordAt(v, i + 1), mask);
     out[o + 9] = feature(9, mix(lm1, l0), lp1, mask);

@@ -55,7 +55,7 @@ export function tagText(model: NerModel, text: string, sentences: Span[], decode
     const before = lastTag >= 0 && runsOn(text, lastToken!, tokens[0].start) ? lastTag : -1;
     const view = viewSentence(tokens, model.lexicon, viewArrays);
     const { statics, tags, probs } = sentenceArrays(n);
-    staticFeatures(view, model.featureMask, statics, 0, !decoder.caches); // word features: computed by the cache on a miss
+    staticFeatures(view, model.featureMask, statics, 0, !decoder.caches); // word slots: the cache computes them on a miss
     fillHistory(view, memory, model.featureMask, statics);
     viterbi(decoder, view, statics, tags, probs, before);
     memory.remember(view, tags, model.info);
