@@ -1,6 +1,7 @@
 import { SpilledRecords } from './corpus-records.ts';
 import { HashLists, type HashListsSnapshot } from './hash-lists.ts';
 import { HashCounts } from './hash-counts.ts';
+import { base64 } from './wire.ts';
 
 /**
  * State that spans articles: dedup's index of earlier stories and boilerplate's counts of lines
@@ -166,7 +167,7 @@ export class MemoryCorpus implements Corpus {
     for (const name of this.spilled.namespaces()) {
       for (const keys of slices(this.spilled.keys(name), PART_RECORDS)) {
         const records = this.spilled.getMany(name, keys);
-        yield { records: name, entries: keys.map((key, k) => [key, Buffer.from(records[k]!.buffer, records[k]!.byteOffset, records[k]!.byteLength).toString('base64')]) };
+        yield { records: name, entries: keys.map((key, k) => [key, base64(records[k]!)]) };
       }
     }
     for (const [name, table] of this.hashCounts) {

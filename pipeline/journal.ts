@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { join } from 'node:path';
 import type { Corpus } from './corpus.ts';
 import { PendingText, writeDurably } from './sinks.ts';
+import { base64 } from './wire.ts';
 
 /**
  * The run journal: the truth about what a run has committed, so `--resume` continues exactly
@@ -300,10 +301,6 @@ export function recordingCorpus(inner: Corpus, log: RecordedMutation[]): Corpus 
     keys: (namespace) => inner.keys(namespace),
     close: () => inner.close(),
   };
-}
-
-function base64(view: ArrayBufferView): string {
-  return Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64');
 }
 
 function hashKeys(text: string): Uint32Array {

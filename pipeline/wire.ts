@@ -15,11 +15,16 @@ const TYPED = {
 } as const;
 type TypedName = keyof typeof TYPED;
 
+/** The bytes of a typed array (or any view) in base64, without a copy of them. */
+export function base64(view: ArrayBufferView): string {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64');
+}
+
 export function stringifyWire(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
       const name = v.constructor.name as TypedName;
-      if (name in TYPED) return { $typed: name, base64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
+      if (name in TYPED) return { $typed: name, base64: base64(v) };
     }
     return v;
   });

@@ -32,7 +32,6 @@ export const NS = {
 export class DedupResources {
   readonly minHasher = new MinHasher();
   private readonly backgrounds = new Map<string, BackgroundDf>();
-  private readonly stops = new Map<string, StopList>();
   private readonly docCounts = new Map<string, number>();
 
 
@@ -49,10 +48,9 @@ export class DedupResources {
     return bg;
   }
 
+  /** The language's stop list (terms.ts caches it). */
   stopList(lang: string): StopList {
-    let s = this.stops.get(lang);
-    if (!s) this.stops.set(lang, (s = stopList(lang)));
-    return s;
+    return stopList(lang);
   }
 }
 
@@ -381,8 +379,8 @@ function distinctHashes(hashes: ArrayLike<number>): { keys: Uint32Array; of: Uin
 }
 
 /**
- * `tfidfVector`, `topTerms` and `hashVector` of terms.ts over the parallel arrays of `Features`,
- * except that equal weights are ordered by term index (the terms' hash order), not by string.
+ * A unit-length tf-idf vector of the heaviest terms, over the parallel arrays of `Features`: equal
+ * weights are ordered by term index (the terms' hash order).
  */
 interface IndexedVector {
   /** Indices into `Features.terms`, ascending (term order, so their hashes ascend too). */

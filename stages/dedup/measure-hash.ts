@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import xxhash from 'xxhash-wasm';
-import { xxh32 } from './xxhash32.ts';
+import { TERM_SEED, xxh32 } from './xxhash32.ts';
 
 const [input, limit = '500'] = process.argv.slice(2);
 if (!input) throw new Error('usage: node --import tsx stages/dedup/measure-hash.ts <dump.jsonl> [articles]');
 const { h32Raw } = await xxhash();
-const seed = 0x6e6e6c70;
+const seed = TERM_SEED;
 const lines = readFileSync(input, 'utf8').split('\n').slice(0, Number(limit)).filter(Boolean);
 const texts = lines.map((l) => Buffer.from((JSON.parse(l).text as string).toLowerCase()));
 /** Per text, [start, end) pairs: each word, and each word with the next one (a two-word term). */

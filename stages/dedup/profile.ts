@@ -1,4 +1,5 @@
 import type { Doc } from '../../pipeline/doc.ts';
+import { grown } from '../../pipeline/hash-lists.ts';
 import type { EntitySpan } from '../../pipeline/layers.ts';
 import { dateMentions, type DateMention } from './mentions.ts';
 import { wordShingleHashes } from './minhash.ts';
@@ -82,16 +83,10 @@ export function articleFeatures(doc: Doc, tok: Tokens, furniture: Paragraph[], s
   };
 }
 
-function grown(a: Uint32Array, size: number): Uint32Array {
-  const b = new Uint32Array(2 * size);
-  b.set(a);
-  return b;
-}
-
 /** Per sentence: the distinct hashes of the terms of its words (bigrams within it), sorted, flat. */
 function sentenceTerms(doc: Doc, tok: Tokens, slots: TermSlots, furniture: Paragraph[]) {
   const { nText, start, end, hash } = tok;
-  let values: Uint32Array = new Uint32Array(2 * nText);
+  let values = new Uint32Array(2 * nText);
   const ends = new Uint32Array(doc.sentences.length);
   let at = 0;
   let from = 0;
@@ -101,7 +96,7 @@ function sentenceTerms(doc: Doc, tok: Tokens, slots: TermSlots, furniture: Parag
     while (to < nText && end[to] <= s.end) to++;
     if (!furniture.some((p) => s.start >= p.start && s.end <= p.end)) {
       const first = at;
-      if (values.length < at + 2 * (to - from)) values = grown(values, at + 2 * (to - from)); // overlapping sentences
+      while (values.length < at + 2 * (to - from)) values = grown(values); // overlapping sentences
       for (let i = from; i < to; i++) {
         if (slots.unigram[i]) values[at++] = hash[i];
         if (slots.bigram[i] && i + 1 < to) values[at++] = slots.bigramHash[i];

@@ -198,50 +198,15 @@ export function termString(tok: Tokens, terms: DistinctTerms, k: number): string
   return terms.bigram[k] ? pairOf(tok, terms.word[k]) : normOf(tok, terms.word[k]);
 }
 
-/** A sparse vector, terms sorted for merge-style dot products. */
-export interface TermVector {
-  terms: string[];
-  weights: number[];
-}
-
 /** Inverse document frequency, smoothed; `df` and `docs` include any background counts. */
 export function idf(df: number, docs: number): number {
   return Math.log((docs + 1) / (df + 1)) + 1;
-}
-
-/** Unit-length tf-idf vector of the `limit` heaviest terms. */
-export function tfidfVector(tf: Map<string, number>, idfOf: (term: string) => number, limit: number): TermVector {
-  const scored: [string, number][] = [];
-  for (const [term, count] of tf) scored.push([term, (1 + Math.log(count)) * idfOf(term)]);
-  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = scored.slice(0, limit).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  return { terms: top.map(([t]) => t), weights: top.map(([, w]) => w / norm) };
-}
-
-/** The `n` heaviest terms of a vector, heaviest first. */
-export function topTerms(v: TermVector, n: number): string[] {
-  return v.terms
-    .map((t, i) => [t, v.weights[i]] as const)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([t]) => t);
 }
 
 /** A tf-idf vector with terms replaced by their 32-bit hashes, sorted: compact to store and compare. */
 export interface HashedVector {
   keys: Uint32Array;
   weights: Float32Array;
-}
-
-export function hashVector(v: TermVector, hash: (term: string) => number): HashedVector {
-  const byKey = new Map<number, number>();
-  v.terms.forEach((t, i) => {
-    const k = hash(t);
-    byKey.set(k, (byKey.get(k) ?? 0) + v.weights[i]);
-  });
-  const keys = Uint32Array.from(byKey.keys()).sort();
-  return { keys, weights: Float32Array.from(keys, (k) => byKey.get(k)!) };
 }
 
 export function hashedCosine(a: HashedVector, b: HashedVector): number {

@@ -154,7 +154,7 @@ export function decodeModel(gz: Buffer): NerModel {
   const maskAt = gazAt + header.gazetteer * 4;
   const gazetteerKeys = keysOf(words(gazAt, header.gazetteer), 1);
   const gazetteerTable = HashTable.from(gazetteerKeys, buf.subarray(maskAt, maskAt + header.gazetteer));
-  const listed = presenceBits(gazetteerKeys, gazetteerKeys.length);
+  const listed = presenceBits(gazetteerKeys);
   const clusterAt = pad4(maskAt + header.gazetteer);
   const clusterWords = words(clusterAt, 2 * header.clusters);
   const clusterTable = HashTable.from(keysOf(clusterWords, 2), valuesOf(clusterWords));
@@ -195,9 +195,9 @@ function valuesOf(words: Uint32Array): Uint32Array {
  * tagger asks the gazetteer about every run of up to 8 tokens, nearly none of them a name, and a
  * bit test answers those without a probe of the table.
  */
-function presenceBits(keys: Iterable<number>, count: number): { bits: Uint8Array; mask: number } {
+function presenceBits(keys: Uint32Array): { bits: Uint8Array; mask: number } {
   let size = 1 << 16;
-  while (size < 16 * count && size < 1 << 27) size *= 2;
+  while (size < 16 * keys.length && size < 1 << 27) size *= 2;
   const bits = new Uint8Array(size >>> 3);
   const mask = size - 1;
   for (const key of keys) bits[(key & mask) >>> 3] |= 1 << (key & 7);
